@@ -1,0 +1,9 @@
+namespace S3Emulator.Core.Model;
+
+/// <summary>An inclusive, satisfiable byte range of an object: bytes <see cref="First"/> to <see cref="Last"/>.</summary>
+public readonly record struct ByteRange(long First, long Last)
+{
+    public long Length => Last - First + 1;
+
+    public static ByteRange Whole(long size) => new(0, size - 1);
+}
