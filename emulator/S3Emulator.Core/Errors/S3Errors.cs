@@ -38,6 +38,13 @@ public static class S3Errors
     public static readonly S3Error InvalidTag = new("InvalidTag", 400, "The TagValue you have provided is invalid");
     public static readonly S3Error MaxMessageLengthExceeded = new("MaxMessageLengthExceeded", 400, "Your request was too big.");
 
+    public static readonly S3Error InvalidPartNumber = new("InvalidPartNumber", 416, "The requested partnumber is not satisfiable");
+    public static readonly S3Error MetadataTooLarge = new("MetadataTooLarge", 400, "Your metadata headers exceed the maximum allowed metadata size.");
+
+    /// <summary>A checksum that was sent but does not match the bytes received.</summary>
+    public static S3Error ChecksumMismatch(string algorithmName) =>
+        new("BadDigest", 400, $"The {algorithmName} you specified did not match the calculated checksum.");
+
     public static S3Error InvalidArgument(string message) => new("InvalidArgument", 400, message);
 
     public static S3Error InvalidRequest(string message) => new("InvalidRequest", 400, message);

@@ -1,0 +1,133 @@
+using System.Net;
+using System.Net.Http.Headers;
+using Amazon.Runtime;
+using Amazon.S3;
+using Amazon.S3.Model;
+using S3Emulator.Server.Hosting;
+
+namespace S3Emulator.ClientTests;
+
+public sealed class AuthenticationTests(Transport transport) : EmulatorTestBase(transport)
+{
+    private string _bucket = "";
+
+    [SetUp]
+    public async Task CreateBucket() => _bucket = await CreateBucketAsync();
+
+    [Test]
+    public async Task Request_SignedWithWrongSecret_ReturnsSignatureDoesNotMatch()
+    {
+        using var client = ClientWith(new BasicAWSCredentials(S3CredentialOptions.DefaultAccessKeyId, "not-the-secret"));
+
+        var error = await ExpectS3ErrorAsync(() => client.ListObjectsV2Async(new ListObjectsV2Request { BucketName = _bucket }));
+
+        Assert.That(error.ErrorCode, Is.EqualTo("SignatureDoesNotMatch"));
+        Assert.That(error.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
+    }
+
+    [Test]
+    public async Task Request_WithUnknownAccessKey_ReturnsInvalidAccessKeyId()
+    {
+        using var client = ClientWith(new BasicAWSCredentials("AKIANOTKNOWN00000000", "whatever"));
+
+        var error = await ExpectS3ErrorAsync(() => client.GetObjectAsync(_bucket, "k"));
+
+        Assert.That(error.ErrorCode, Is.EqualTo("InvalidAccessKeyId"));
+        Assert.That(error.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
+    }
+
+    [Test]
+    public async Task AnonymousRequest_ToPrivateBucket_ReturnsAccessDenied()
+    {
+        await PutTextAsync(_bucket, "k", "secret");
+        using var client = ClientWith(new AnonymousAWSCredentials());
+
+        var error = await ExpectS3ErrorAsync(() => client.GetObjectAsync(_bucket, "k"));
+
+        Assert.That(error.ErrorCode, Is.EqualTo("AccessDenied"));
+        Assert.That(error.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
+    }
+
+    [Test]
+    public async Task PresignedPut_ThenPresignedGet_ThroughPlainHttpClient_RoundTrips()
+    {
+        var putUrl = await S3.GetPreSignedURLAsync(new GetPreSignedUrlRequest
+        {
+            BucketName = _bucket, Key = "dir/presigned file+x.txt", Verb = HttpVerb.PUT, Expires = DateTime.UtcNow.AddMinutes(5),
+        });
+        var getUrl = await S3.GetPreSignedURLAsync(new GetPreSignedUrlRequest
+        {
+            BucketName = _bucket, Key = "dir/presigned file+x.txt", Verb = HttpVerb.GET, Expires = DateTime.UtcNow.AddMinutes(5),
+        });
+        using var http = Emulator.CreateHttpClient();
+
+        var body = new ByteArrayContent("presigned body"u8.ToArray());
+        using var put = await http.PutAsync(putUrl, body);
+        using var get = await http.GetAsync(getUrl);
+
+        Assert.That(put.StatusCode, Is.EqualTo(HttpStatusCode.OK), await put.Content.ReadAsStringAsync());
+        Assert.That(get.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(await get.Content.ReadAsStringAsync(), Is.EqualTo("presigned body"));
+        // Uploaded without a Content-Type: S3 serves binary/octet-stream.
+        Assert.That(get.Content.Headers.ContentType, Is.EqualTo(new MediaTypeHeaderValue("binary/octet-stream")));
+        Assert.That(await GetTextAsync(_bucket, "dir/presigned file+x.txt"), Is.EqualTo("presigned body"));
+    }
+
+    [Test]
+    public async Task PresignedGet_AfterExpiry_ReturnsAccessDeniedRequestHasExpired()
+    {
+        await PutTextAsync(_bucket, "k", "v");
+        var url = await S3.GetPreSignedURLAsync(new GetPreSignedUrlRequest
+        {
+            BucketName = _bucket, Key = "k", Verb = HttpVerb.GET, Expires = DateTime.UtcNow.AddSeconds(1),
+        });
+        await Task.Delay(TimeSpan.FromSeconds(2.5));
+        using var http = Emulator.CreateHttpClient();
+
+        using var response = await http.GetAsync(url);
+        var body = await response.Content.ReadAsStringAsync();
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
+        Assert.That(body, Does.Contain("<Code>AccessDenied</Code>").And.Contain("Request has expired"));
+    }
+
+    [Test]
+    public async Task PresignedGet_WithTamperedKey_ReturnsSignatureDoesNotMatch()
+    {
+        await PutTextAsync(_bucket, "k", "v");
+        await PutTextAsync(_bucket, "other", "v");
+        var url = await S3.GetPreSignedURLAsync(new GetPreSignedUrlRequest
+        {
+            BucketName = _bucket, Key = "k", Verb = HttpVerb.GET, Expires = DateTime.UtcNow.AddMinutes(5),
+        });
+        using var http = Emulator.CreateHttpClient();
+
+        using var response = await http.GetAsync(url.Replace("/k?", "/other?", StringComparison.Ordinal));
+        var body = await response.Content.ReadAsStringAsync();
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
+        Assert.That(body, Does.Contain("<Code>SignatureDoesNotMatch</Code>").And.Contain("<StringToSign>"));
+        Assert.That(body, Does.Not.Contain(S3CredentialOptions.DefaultSecretAccessKey));
+    }
+
+    [Test]
+    public async Task Journal_RecordsOperationsAndPrincipal_ButNoSecret()
+    {
+        await PutTextAsync(_bucket, "journal-key", "journal-body");
+        await GetTextAsync(_bucket, "journal-key");
+
+        var entries = Emulator.Journal.Entries.Where(e => e.Bucket == _bucket && e.Key == "journal-key").ToList();
+
+        Assert.That(entries.Select(e => e.Operation), Is.EqualTo(new[] { "PutObject", "GetObject" }));
+        Assert.That(entries.Select(e => e.Principal), Has.All.EqualTo("arn:aws:iam::123456789012:root"));
+        Assert.That(entries.Select(e => e.StatusCode), Has.All.EqualTo(200));
+        var everything = string.Join("\n", Emulator.Journal.Entries.Select(e => e.ToString()));
+        Assert.That(everything, Does.Not.Contain(S3CredentialOptions.DefaultSecretAccessKey).And.Not.Contain("journal-body"));
+    }
+
+    private AmazonS3Client ClientWith(AWSCredentials credentials)
+    {
+        var template = Emulator.CreateS3Client();
+        return new AmazonS3Client(credentials, (AmazonS3Config)template.Config);
+    }
+}

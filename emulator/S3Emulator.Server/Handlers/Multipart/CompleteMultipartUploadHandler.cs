@@ -1,0 +1,100 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using S3Emulator.Core.Checksums;
+using S3Emulator.Core.Errors;
+using S3Emulator.Core.Model;
+using S3Emulator.Server.Handlers.Listing;
+using S3Emulator.Server.Handlers.Objects;
+using S3Emulator.Server.Handlers.Uploads;
+using S3Emulator.Server.Pipeline;
+using static S3Emulator.Server.Protocol.S3Xml;
+
+namespace S3Emulator.Server.Handlers.Multipart;
+
+/// <summary>CompleteMultipartUpload: validates the part list, then commits the parts as one object.</summary>
+internal static class CompleteMultipartUploadHandler
+{
+    public static async Task<S3Result> CompleteMultipartUploadAsync(S3RequestContext context)
+    {
+        await context.RequireBucketAsync().ConfigureAwait(false);
+        var upload = await MultipartUploads.RequireAsync(context).ConfigureAwait(false);
+        // Any x-amz-checksum-* header here is the whole object's checksum, not the body's.
+        var plan = new ChecksumPlan(null, ChecksumAlgorithm.Crc64Nvme, null, ExpectedInTrailer: false, ClientChose: false);
+        await using var body = UploadLimits.OpenBody(context, plan);
+        var requested = CompletedParts.Parse(await ReadAsync(body, context.Cancellation).ConfigureAwait(false), upload.ChecksumAlgorithm);
+        var uploaded = await context.Store.ListPartsAsync(context.Bucket, upload.UploadId, context.Cancellation).ConfigureAwait(false);
+        var parts = CompletedParts.Match(upload, requested, uploaded);
+        var checksum = FinalChecksum(upload, parts);
+        RequireDeclaredChecksum(context, checksum);
+
+        var final = upload.Template with
+        {
+            Size = parts.Sum(p => p.Size),
+            ETag = MultipartETag(parts),
+            // S3 dates a multipart object from the start of its upload, not its completion.
+            LastModified = upload.Initiated,
+            Checksum = checksum,
+            Parts = [.. parts.Select(p => new ObjectPart(p.PartNumber, p.Size, p.ETag, p.ChecksumValue))],
+        };
+        var info = await context.Store.CompleteMultipartUploadAsync(context.Bucket, upload.UploadId,
+            [.. parts.Select(p => p.PartNumber)], final, context.Cancellation).ConfigureAwait(false);
+
+        return S3Result.Xml(E("CompleteMultipartUploadResult",
+            E("Location", Location(context)),
+            E("Bucket", context.Bucket),
+            E("Key", context.Key),
+            E("ETag", ObjectResponseHeaders.QuotedETag(info.ETag)),
+            checksum is null ? null : E("Checksum" + ChecksumAlgorithms.Name(checksum.Algorithm), checksum.Value),
+            checksum is null ? null : E("ChecksumType", ObjectResponseHeaders.ChecksumTypeName(checksum.Type))));
+    }
+
+    /// <summary>The hex MD5 of the concatenated binary part MD5s, then <c>-N</c>.</summary>
+    private static string MultipartETag(IReadOnlyList<PartInfo> parts)
+    {
+        using var md5 = IncrementalHash.CreateHash(HashAlgorithmName.MD5);
+        foreach (var part in parts) md5.AppendData(Convert.FromHexString(part.ETag));
+        return Convert.ToHexStringLower(md5.GetHashAndReset()) + "-" + parts.Count.ToString(CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>
+    /// COMPOSITE: the checksum of the part checksums, <c>base64-N</c>. FULL_OBJECT: the CRC of the whole object,
+    /// combined from the part CRCs; an upload created without an algorithm gets CRC64NVME this way.
+    /// </summary>
+    private static StoredChecksum? FinalChecksum(MultipartUpload upload, IReadOnlyList<PartInfo> parts)
+    {
+        var algorithm = upload.ChecksumAlgorithm ?? ChecksumAlgorithm.Crc64Nvme;
+        var raw = new List<byte[]>(parts.Count);
+        foreach (var part in parts)
+        {
+            if (!ChecksumAlgorithms.TryDecode(algorithm, part.ChecksumValue, out var value)) return null;
+            raw.Add(value);
+        }
+        if (upload.ChecksumAlgorithm is not null && upload.ChecksumType == ChecksumType.Composite)
+        {
+            return new StoredChecksum(algorithm, MultipartChecksum.Composite(algorithm, raw), ChecksumType.Composite);
+        }
+        var whole = MultipartChecksum.FullObject(algorithm, [.. raw.Zip(parts, (r, p) => (r, p.Size))]);
+        return new StoredChecksum(algorithm, Convert.ToBase64String(whole), ChecksumType.FullObject);
+    }
+
+    /// <summary>A full-object checksum the client computed itself must match the one assembled from the parts.</summary>
+    private static void RequireDeclaredChecksum(S3RequestContext context, StoredChecksum? checksum)
+    {
+        if (checksum is not { Type: ChecksumType.FullObject }) return;
+        var declared = context.Header(ChecksumAlgorithms.HeaderName(checksum.Algorithm));
+        if (declared is not null && declared.Trim() != checksum.Value)
+        {
+            throw new S3Exception(S3Errors.ChecksumMismatch(ChecksumAlgorithms.Name(checksum.Algorithm)));
+        }
+    }
+
+    /// <summary>The object's URL as S3 reports it: virtual-hosted or path-style, as the request was addressed.</summary>
+    private static string Location(S3RequestContext context)
+    {
+        var request = context.Http.Request;
+        var key = KeyEncoding.Encode(context.Key);
+        return context.Request.VirtualHosted
+            ? $"{request.Scheme}://{request.Host}/{key}"
+            : $"{request.Scheme}://{request.Host}/{context.Bucket}/{key}";
+    }
+}

@@ -1,0 +1,71 @@
+using System.Globalization;
+using S3Emulator.Core.Errors;
+using S3Emulator.Core.Model;
+using S3Emulator.Core.Storage;
+using S3Emulator.Server.Handlers.Objects;
+using S3Emulator.Server.Pipeline;
+using S3Emulator.Server.Protocol;
+
+namespace S3Emulator.Server.Handlers;
+
+/// <summary>GetObject and HeadObject: conditionals, a byte range or a part, and the stored headers.</summary>
+internal static class ObjectReadHandlers
+{
+    public static async Task<S3Result> GetObjectAsync(S3RequestContext context)
+    {
+        await context.RequireBucketAsync().ConfigureAwait(false);
+        var stored = await context.Store.OpenObjectAsync(context.Bucket, context.Key, context.Cancellation).ConfigureAwait(false)
+            ?? throw new S3Exception(S3Errors.NoSuchKey, S3Exception.Detail("Key", context.Key));
+        // The response owns the pinned version until its body is written, whatever happens before that.
+        context.Http.Response.RegisterForDisposeAsync(stored);
+        var info = stored.Info;
+
+        var outcome = ConditionalRequest.Evaluate(info, context.Header("If-Match"), context.Header("If-None-Match"),
+            context.Header("If-Modified-Since"), context.Header("If-Unmodified-Since"));
+        ConditionalRequest.ThrowIfFailed(outcome, info, context.Header("If-Match") is not null ? "If-Match" : "If-Unmodified-Since");
+
+        var (range, partsCount) = SelectBytes(context, info);
+        var length = range?.Length ?? info.Size;
+        var result = range is { } partial
+            ? S3Result.Stream(206, length, (body, ct) => CopyAsync(stored, partial, body, ct))
+                .With("Content-Range", RangeHeader.ContentRange(partial, info.Size))
+            : S3Result.Stream(200, length, (body, ct) => CopyAsync(stored, ByteRange.Whole(info.Size), body, ct));
+        result.WithObjectHeaders(context, info)
+            .With(S3Headers.MpPartsCount, partsCount?.ToString(CultureInfo.InvariantCulture));
+        // A checksum describes the whole object, so S3 sends it only when the whole object is sent.
+        return range is null ? result.WithChecksum(context, info.Checksum) : result;
+    }
+
+    /// <summary>The bytes to send: a Range, a part (<c>?partNumber=</c>), or everything (null).</summary>
+    private static (ByteRange? Range, int? PartsCount) SelectBytes(S3RequestContext context, ObjectInfo info)
+    {
+        var rangeHeader = context.Header("Range");
+        var partNumberText = context.Query.Get("partNumber");
+        if (partNumberText is null) return (RangeHeader.Resolve(rangeHeader, info.Size), null);
+        if (rangeHeader is not null)
+        {
+            throw new S3Exception(S3Errors.InvalidRequest("Cannot specify both Range header and partNumber query parameter"));
+        }
+        if (!int.TryParse(partNumberText, NumberStyles.None, CultureInfo.InvariantCulture, out var partNumber) || partNumber is < 1 or > 10_000)
+        {
+            throw new S3Exception(S3Errors.InvalidArgument("Part number must be an integer between 1 and 10000, inclusive"),
+                S3Exception.Detail("ArgumentName", "partNumber"), S3Exception.Detail("ArgumentValue", partNumberText));
+        }
+        if (info.Parts.Count == 0)
+        {
+            // A single-PUT object is one part: part 1 is the whole object.
+            if (partNumber != 1) throw new S3Exception(S3Errors.InvalidPartNumber);
+            return (null, null);
+        }
+        if (partNumber > info.Parts.Count) throw new S3Exception(S3Errors.InvalidPartNumber);
+        var first = info.Parts.Take(partNumber - 1).Sum(p => p.Size);
+        var part = info.Parts[partNumber - 1];
+        return (new ByteRange(first, first + part.Size - 1), info.Parts.Count);
+    }
+
+    private static async Task CopyAsync(IStoredObject stored, ByteRange range, Stream destination, CancellationToken cancellationToken)
+    {
+        await using var source = stored.OpenRead(range);
+        await source.CopyToAsync(destination, 81920, cancellationToken).ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,20 @@
+using Microsoft.Extensions.Hosting;
+using S3Emulator.Core.Model;
+using S3Emulator.Core.Storage;
+
+namespace S3Emulator.Server.Hosting;
+
+/// <summary>Creates the configured initial buckets at start-up; an existing bucket is left as it is.</summary>
+internal sealed class InitialBucketsSeeder(S3EmulatorOptions options, IObjectStore store, TimeProvider time) : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        foreach (var name in options.InitialBuckets)
+        {
+            await store.TryCreateBucketAsync(new BucketInfo(name, options.Region, options.AccountId, time.GetUtcNow()), cancellationToken)
+                .ConfigureAwait(false);
+        }
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}

@@ -1,0 +1,20 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using S3Emulator.Server.Pipeline;
+
+namespace S3Emulator.Server.Hosting;
+
+/// <summary>Puts the emulator into an ASP.NET Core pipeline.</summary>
+public static class S3EmulatorApplicationBuilderExtensions
+{
+    /// <summary>
+    /// Serves the admin endpoints under <c>/_s3emulator/</c> (a path no bucket can have: bucket names
+    /// cannot contain <c>_</c>) and every other request as S3. Terminal: nothing after it runs.
+    /// </summary>
+    public static IApplicationBuilder UseS3Emulator(this IApplicationBuilder app)
+    {
+        app.UseMiddleware<AdminEndpointsMiddleware>();
+        app.Run(context => context.RequestServices.GetRequiredService<S3RequestPipeline>().InvokeAsync(context));
+        return app;
+    }
+}

@@ -1,0 +1,75 @@
+namespace S3Emulator.Server.Hosting;
+
+/// <summary>
+/// Everything that configures one emulator. Bound from the <c>S3Emulator</c> configuration section
+/// (environment: <c>S3Emulator__Region</c>, …); the in-process fixture sets the same properties in code.
+/// </summary>
+public sealed class S3EmulatorOptions
+{
+    public const string SectionName = "S3Emulator";
+
+    /// <summary>The region buckets live in and requests are signed for.</summary>
+    public string Region { get; set; } = "us-east-1";
+
+    /// <summary>The account that owns the default credentials.</summary>
+    public string AccountId { get; set; } = "123456789012";
+
+    /// <summary>Access keys the emulator accepts. When empty, the AWS documentation example key pair is accepted.</summary>
+    public List<S3CredentialOptions> Credentials { get; set; } = [];
+
+    /// <summary>
+    /// Host names under which virtual-hosted-style requests (<c>bucket.localhost</c>) are recognised,
+    /// besides the AWS patterns (<c>bucket.s3.us-east-1.amazonaws.com</c>).
+    /// </summary>
+    public List<string> BaseDomains { get; set; } = ["localhost"];
+
+    /// <summary>Folder of the file-system store; null keeps everything in memory.</summary>
+    public string? DataPath { get; set; }
+
+    /// <summary>
+    /// A PKCS#12 (.pfx) file with the TLS server certificate and its key, for a host that serves HTTPS.
+    /// When null, the host creates a self-signed certificate (kept in <see cref="DataPath"/> when set).
+    /// </summary>
+    public string? CertificatePath { get; set; }
+
+    /// <summary>The password of <see cref="CertificatePath"/>; null when the file has none.</summary>
+    public string? CertificatePassword { get; set; }
+
+    /// <summary>Buckets created at start-up, owned by <see cref="AccountId"/>.</summary>
+    public List<string> InitialBuckets { get; set; } = [];
+
+    /// <summary>How many journal entries are kept; older ones are dropped first.</summary>
+    public int JournalCapacity { get; set; } = 10_000;
+
+    /// <summary>
+    /// Lets the in-process fixture carry the exact request target in a header, because TestServer
+    /// cannot pass through the non-canonical URIs that AWSSDK.S3 builds. Never set on a network host.
+    /// </summary>
+    internal bool TrustRawTargetHeader { get; set; }
+
+    internal IEnumerable<S3CredentialOptions> EffectiveCredentials =>
+        Credentials.Count > 0 ? Credentials : [S3CredentialOptions.Default(AccountId)];
+}
+
+/// <summary>One access key pair and who it belongs to.</summary>
+public sealed class S3CredentialOptions
+{
+    public const string DefaultAccessKeyId = "AKIAIOSFODNN7EXAMPLE";
+    public const string DefaultSecretAccessKey = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY";
+
+    public string AccessKeyId { get; set; } = "";
+    public string SecretAccessKey { get; set; } = "";
+
+    /// <summary>The owning account; empty means <see cref="S3EmulatorOptions.AccountId"/>.</summary>
+    public string AccountId { get; set; } = "";
+
+    /// <summary>The IAM user name; empty means the account's root user.</summary>
+    public string UserName { get; set; } = "";
+
+    internal static S3CredentialOptions Default(string accountId) => new()
+    {
+        AccessKeyId = DefaultAccessKeyId,
+        SecretAccessKey = DefaultSecretAccessKey,
+        AccountId = accountId,
+    };
+}

@@ -1,0 +1,34 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using S3Emulator.Core.Storage;
+using S3Emulator.Server.Auth;
+using S3Emulator.Server.Diagnostics;
+using S3Emulator.Server.Pipeline;
+using S3Emulator.Server.Routing;
+
+namespace S3Emulator.Server.Hosting;
+
+/// <summary>Registers the emulator's services; pair with <see cref="S3EmulatorApplicationBuilderExtensions.UseS3Emulator"/>.</summary>
+public static class S3EmulatorServiceCollectionExtensions
+{
+    public static IServiceCollection AddS3Emulator(this IServiceCollection services, Action<S3EmulatorOptions>? configure = null)
+    {
+        var options = new S3EmulatorOptions();
+        configure?.Invoke(options);
+        services.AddSingleton(options);
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<IObjectStore>(_ => options.DataPath is { Length: > 0 } path
+            ? new FileSystemObjectStore(path)
+            : new InMemoryObjectStore());
+        services.AddSingleton(new S3RequestClassifier(options.BaseDomains));
+        services.AddSingleton(new CredentialStore(options.EffectiveCredentials.Select(c => new S3Credential(
+            c.AccessKeyId, c.SecretAccessKey, c.AccountId is { Length: > 0 } account ? account : options.AccountId,
+            c.UserName is { Length: > 0 } user ? user : S3Principal.RootUserName))));
+        services.AddSingleton(sp => new RequestAuthenticator(
+            sp.GetRequiredService<CredentialStore>(), sp.GetRequiredService<TimeProvider>(), options.Region));
+        services.AddSingleton(new RequestJournal(options.JournalCapacity));
+        services.AddSingleton<S3RequestPipeline>();
+        services.AddHostedService<InitialBucketsSeeder>();
+        return services;
+    }
+}

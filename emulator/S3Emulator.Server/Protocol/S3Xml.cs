@@ -1,0 +1,64 @@
+using System.Globalization;
+using System.Xml;
+using System.Xml.Linq;
+using S3Emulator.Core.Errors;
+
+namespace S3Emulator.Server.Protocol;
+
+/// <summary>Builds and reads S3's XML: the namespace, element helpers and S3's date format.</summary>
+internal static class S3Xml
+{
+    public static readonly XNamespace Ns = "http://s3.amazonaws.com/doc/2006-03-01/";
+
+    /// <summary>An element in the S3 namespace; null content is left out, so optional fields can be passed as is.</summary>
+    public static XElement E(string name, params object?[] content) => new(Ns + name, content.Where(c => c is not null));
+
+    /// <summary>An element only when <paramref name="value"/> is not null.</summary>
+    public static XElement? Optional(string name, string? value) => value is null ? null : E(name, value);
+
+    public static XDocument Document(XElement root) => new(new XDeclaration("1.0", "UTF-8", null), root);
+
+    /// <summary>S3's timestamp in XML bodies: ISO 8601 with milliseconds, UTC.</summary>
+    public static string Timestamp(DateTimeOffset time) =>
+        time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
+
+    public static string Bool(bool value) => value ? "true" : "false";
+
+    /// <summary>
+    /// Parses a request body, refusing DTDs (no entity expansion) and bodies over <paramref name="maxBytes"/>;
+    /// anything unreadable, or no body at all, is S3's MalformedXML.
+    /// </summary>
+    public static async Task<XElement> ReadAsync(Stream body, CancellationToken cancellationToken, long maxBytes = 2 * 1024 * 1024) =>
+        await ReadOptionalAsync(body, cancellationToken, maxBytes).ConfigureAwait(false) ?? throw new S3Exception(S3Errors.MalformedXML);
+
+    /// <summary>As <see cref="ReadAsync"/>, but an empty body is null.</summary>
+    public static async Task<XElement?> ReadOptionalAsync(Stream body, CancellationToken cancellationToken, long maxBytes = 2 * 1024 * 1024)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        int read;
+        while ((read = await body.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
+        {
+            if (buffer.Length + read > maxBytes) throw new S3Exception(S3Errors.MaxMessageLengthExceeded);
+            buffer.Write(chunk, 0, read);
+        }
+        if (buffer.Length == 0) return null;
+        buffer.Position = 0;
+        try
+        {
+            using var reader = XmlReader.Create(buffer, new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null });
+            return XElement.Load(reader);
+        }
+        catch (XmlException)
+        {
+            throw new S3Exception(S3Errors.MalformedXML);
+        }
+    }
+
+    /// <summary>The child's value by local name, whatever namespace the client used (SDKs differ).</summary>
+    public static string? Child(this XElement parent, string localName) =>
+        parent.Elements().FirstOrDefault(e => e.Name.LocalName == localName)?.Value;
+
+    public static IEnumerable<XElement> Children(this XElement parent, string localName) =>
+        parent.Elements().Where(e => e.Name.LocalName == localName);
+}
