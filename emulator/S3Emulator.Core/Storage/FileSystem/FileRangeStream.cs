@@ -1,0 +1,32 @@
+using S3Emulator.Core.Model;
+using S3Emulator.Core.Storage.Reading;
+
+namespace S3Emulator.Core.Storage.FileSystem;
+
+/// <summary>
+/// Reads a range of a content file with positional reads on a shared handle, so any number of streams
+/// over one pinned version read independently. Owns one reference to the handle, released on dispose.
+/// </summary>
+internal sealed class FileRangeStream(SharedFileHandle file, ByteRange range, long contentLength)
+    : RangeReadStream(range, contentLength)
+{
+    private int _disposed;
+
+    protected override int ReadAt(long offset, Span<byte> buffer)
+    {
+        ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
+        return RandomAccess.Read(file.Handle, buffer, offset);
+    }
+
+    protected override ValueTask<int> ReadAtAsync(long offset, Memory<byte> buffer, CancellationToken cancellationToken)
+    {
+        ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
+        return RandomAccess.ReadAsync(file.Handle, buffer, offset, cancellationToken);
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) == 0) file.Release();
+        base.Dispose(disposing);
+    }
+}

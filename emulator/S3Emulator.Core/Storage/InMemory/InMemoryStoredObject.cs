@@ -1,0 +1,14 @@
+using S3Emulator.Core.Model;
+using S3Emulator.Core.Storage.Index;
+
+namespace S3Emulator.Core.Storage.InMemory;
+
+/// <summary>A pinned in-memory version: holding the immutable content is all the pinning needed.</summary>
+internal sealed class InMemoryStoredObject(IndexedObject<ChunkedContent> entry) : IStoredObject
+{
+    public ObjectInfo Info => entry.Info;
+
+    public Stream OpenRead(ByteRange range) => new ChunkedContentStream(entry.Content, range);
+
+    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+}
