@@ -1,0 +1,51 @@
+using System.Security.Cryptography.X509Certificates;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.DependencyInjection;
+using S3Emulator.Server.Diagnostics;
+using S3Emulator.Server.Hosting.Certificates;
+using S3Emulator.Server.Pipeline;
+
+namespace S3Emulator.Server.Tests.Hosting;
+
+public sealed class CertificateEndpointTests
+{
+    [Test]
+    public async Task GetCertificate_WhenAHostServesHttps_ReturnsThePemOfItsCertificate()
+    {
+        using var certificate = EmulatorCertificate.Create(["localhost"]);
+        var services = new ServiceCollection().AddSingleton(new EmulatorCertificateProvider(certificate));
+
+        var (status, contentType, body) = await GetAsync(services, "/_s3emulator/certificate");
+
+        using var served = X509Certificate2.CreateFromPem(body);
+        Assert.That(status, Is.EqualTo(StatusCodes.Status200OK));
+        Assert.That(contentType, Is.EqualTo("application/x-pem-file"));
+        Assert.That(served.RawData, Is.EqualTo(certificate.RawData));
+        Assert.That(body, Does.Not.Contain("PRIVATE KEY"));
+    }
+
+    [Test]
+    public async Task GetCertificate_WhenNoCertificateIsInUse_Returns404()
+    {
+        var (status, _, _) = await GetAsync(new ServiceCollection(), "/_s3emulator/certificate");
+
+        Assert.That(status, Is.EqualTo(StatusCodes.Status404NotFound));
+    }
+
+    private static async Task<(int Status, string? ContentType, string Body)> GetAsync(IServiceCollection services, string target)
+    {
+        await using var provider = services.BuildServiceProvider();
+        var context = new DefaultHttpContext { RequestServices = provider };
+        context.Request.Method = HttpMethods.Get;
+        context.Request.Path = target;
+        context.Features.GetRequiredFeature<IHttpRequestFeature>().RawTarget = target;
+        using var body = new MemoryStream();
+        context.Response.Body = body;
+        var middleware = new AdminEndpointsMiddleware(_ => throw new AssertionException("not an S3 request"), new RequestJournal(1));
+
+        await middleware.InvokeAsync(context);
+
+        return (context.Response.StatusCode, context.Response.ContentType, System.Text.Encoding.UTF8.GetString(body.ToArray()));
+    }
+}
