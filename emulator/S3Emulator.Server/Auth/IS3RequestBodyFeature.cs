@@ -1,0 +1,14 @@
+namespace S3Emulator.Server.Auth;
+
+/// <summary>
+/// What authentication learnt about the request body. Set on every authenticated or anonymous request;
+/// <c>HttpRequest.Body</c> then yields the plain (decoded, verified) payload.
+/// </summary>
+internal interface IS3RequestBodyFeature
+{
+    /// <summary><c>x-amz-decoded-content-length</c> for aws-chunked bodies, otherwise <c>Content-Length</c>; null when unknown.</summary>
+    long? DecodedContentLength { get; }
+
+    /// <summary>Trailer headers of an aws-chunked body (lowercase names); empty until the body was read to its end.</summary>
+    IReadOnlyDictionary<string, string> Trailers { get; }
+}

@@ -1,0 +1,83 @@
+namespace S3Emulator.Server.Auth.SigV4;
+
+/// <summary>
+/// The request target exactly as sent (<c>IHttpRequestFeature.RawTarget</c>), split into the raw path
+/// and the percent-decoded query parameters in their original order.
+/// </summary>
+internal sealed class RequestTarget
+{
+    private RequestTarget(string rawPath, IReadOnlyList<KeyValuePair<string, string>> query)
+    {
+        RawPath = rawPath;
+        Query = query;
+    }
+
+    /// <summary>The path as sent, never normalised or re-encoded: S3 signs it that way.</summary>
+    public string RawPath { get; }
+
+    /// <summary>Decoded query parameters; a parameter without <c>=</c> has an empty value.</summary>
+    public IReadOnlyList<KeyValuePair<string, string>> Query { get; }
+
+    public static RequestTarget Parse(string rawTarget)
+    {
+        ArgumentNullException.ThrowIfNull(rawTarget);
+        var target = StripAbsoluteForm(rawTarget);
+        var questionMark = target.IndexOf('?', StringComparison.Ordinal);
+        var path = questionMark < 0 ? target : target[..questionMark];
+        var query = questionMark < 0 ? string.Empty : target[(questionMark + 1)..];
+        return new RequestTarget(path.Length == 0 ? "/" : path, ParseQuery(query));
+    }
+
+    /// <summary>The decoded value of the first parameter named exactly <paramref name="name"/>, or null.</summary>
+    public string? Get(string name)
+    {
+        foreach (var pair in Query)
+        {
+            if (string.Equals(pair.Key, name, StringComparison.Ordinal))
+            {
+                return pair.Value;
+            }
+        }
+
+        return null;
+    }
+
+    public bool Has(string name) => Get(name) is not null;
+
+    private static List<KeyValuePair<string, string>> ParseQuery(string query)
+    {
+        var pairs = new List<KeyValuePair<string, string>>();
+        foreach (var segment in query.Split('&'))
+        {
+            if (segment.Length == 0)
+            {
+                continue;
+            }
+
+            var equals = segment.IndexOf('=', StringComparison.Ordinal);
+            var key = equals < 0 ? segment : segment[..equals];
+            var value = equals < 0 ? string.Empty : segment[(equals + 1)..];
+            pairs.Add(new(UriEncoding.Decode(key), UriEncoding.Decode(value)));
+        }
+
+        return pairs;
+    }
+
+    // A proxy-style absolute-form target ("http://host/path?q") carries the path after the authority.
+    private static string StripAbsoluteForm(string target)
+    {
+        if (target.StartsWith('/'))
+        {
+            return target;
+        }
+
+        var scheme = target.IndexOf("://", StringComparison.Ordinal);
+        if (scheme < 0)
+        {
+            return target;
+        }
+
+        var pathStart = target.IndexOfAny(['/', '?'], scheme + 3);
+        return pathStart < 0 ? "/" : target[pathStart..];
+    }
+}
