@@ -53,11 +53,11 @@ public sealed class AuthenticationTests(Transport transport) : EmulatorTestBase(
     {
         var putUrl = await S3.GetPreSignedURLAsync(new GetPreSignedUrlRequest
         {
-            BucketName = _bucket, Key = "dir/presigned file+x.txt", Verb = HttpVerb.PUT, Expires = DateTime.UtcNow.AddMinutes(5),
+            BucketName = _bucket, Key = "dir/presigned file+x.txt", Verb = HttpVerb.PUT, Protocol = UrlProtocol, Expires = DateTime.UtcNow.AddMinutes(5),
         });
         var getUrl = await S3.GetPreSignedURLAsync(new GetPreSignedUrlRequest
         {
-            BucketName = _bucket, Key = "dir/presigned file+x.txt", Verb = HttpVerb.GET, Expires = DateTime.UtcNow.AddMinutes(5),
+            BucketName = _bucket, Key = "dir/presigned file+x.txt", Verb = HttpVerb.GET, Protocol = UrlProtocol, Expires = DateTime.UtcNow.AddMinutes(5),
         });
         using var http = Emulator.CreateHttpClient();
 
@@ -79,7 +79,7 @@ public sealed class AuthenticationTests(Transport transport) : EmulatorTestBase(
         await PutTextAsync(_bucket, "k", "v");
         var url = await S3.GetPreSignedURLAsync(new GetPreSignedUrlRequest
         {
-            BucketName = _bucket, Key = "k", Verb = HttpVerb.GET, Expires = DateTime.UtcNow.AddSeconds(1),
+            BucketName = _bucket, Key = "k", Verb = HttpVerb.GET, Protocol = UrlProtocol, Expires = DateTime.UtcNow.AddSeconds(1),
         });
         await Task.Delay(TimeSpan.FromSeconds(2.5));
         using var http = Emulator.CreateHttpClient();
@@ -98,7 +98,7 @@ public sealed class AuthenticationTests(Transport transport) : EmulatorTestBase(
         await PutTextAsync(_bucket, "other", "v");
         var url = await S3.GetPreSignedURLAsync(new GetPreSignedUrlRequest
         {
-            BucketName = _bucket, Key = "k", Verb = HttpVerb.GET, Expires = DateTime.UtcNow.AddMinutes(5),
+            BucketName = _bucket, Key = "k", Verb = HttpVerb.GET, Protocol = UrlProtocol, Expires = DateTime.UtcNow.AddMinutes(5),
         });
         using var http = Emulator.CreateHttpClient();
 
@@ -124,6 +124,9 @@ public sealed class AuthenticationTests(Transport transport) : EmulatorTestBase(
         var everything = string.Join("\n", Emulator.Journal.Entries.Select(e => e.ToString()));
         Assert.That(everything, Does.Not.Contain(S3CredentialOptions.DefaultSecretAccessKey).And.Not.Contain("journal-body"));
     }
+
+    // The SDK presigns https:// URLs unless told otherwise.
+    private Protocol UrlProtocol => Emulator.ServiceUrl.Scheme == Uri.UriSchemeHttps ? Protocol.HTTPS : Protocol.HTTP;
 
     private AmazonS3Client ClientWith(AWSCredentials credentials)
     {
