@@ -57,10 +57,11 @@ internal static class ObjectReadHandlers
             if (partNumber != 1) throw new S3Exception(S3Errors.InvalidPartNumber);
             return (null, null);
         }
-        if (partNumber > info.Parts.Count) throw new S3Exception(S3Errors.InvalidPartNumber);
-        var first = info.Parts.Take(partNumber - 1).Sum(p => p.Size);
-        var part = info.Parts[partNumber - 1];
-        return (new ByteRange(first, first + part.Size - 1), info.Parts.Count);
+        // Parts keep the numbers they were uploaded with (1, 3, 5 stays 1, 3, 5).
+        var index = info.Parts.ToList().FindIndex(p => p.PartNumber == partNumber);
+        if (index < 0) throw new S3Exception(S3Errors.InvalidPartNumber);
+        var first = info.Parts.Take(index).Sum(p => p.Size);
+        return (new ByteRange(first, first + info.Parts[index].Size - 1), info.Parts.Count);
     }
 
     private static async Task CopyAsync(IStoredObject stored, ByteRange range, Stream destination, CancellationToken cancellationToken)
