@@ -13,6 +13,10 @@ public static class S3EmulatorApplicationBuilderExtensions
     /// </summary>
     public static IApplicationBuilder UseS3Emulator(this IApplicationBuilder app)
     {
+        if (app.ApplicationServices.GetRequiredService<S3EmulatorOptions>().TrustRawTargetHeader)
+        {
+            app.UseMiddleware<CarriedRawTargetMiddleware>();
+        }
         app.UseMiddleware<AdminEndpointsMiddleware>();
         app.Run(context => context.RequestServices.GetRequiredService<S3RequestPipeline>().InvokeAsync(context));
         return app;

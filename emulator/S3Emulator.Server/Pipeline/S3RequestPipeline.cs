@@ -93,15 +93,8 @@ internal sealed class S3RequestPipeline(
         }
     }
 
-    private string RawTarget(HttpContext context)
-    {
-        if (options.TrustRawTargetHeader && context.Request.Headers.TryGetValue(S3Headers.RawTarget, out var carried))
-        {
-            context.Request.Headers.Remove(S3Headers.RawTarget);
-            return carried.ToString();
-        }
-        return context.Features.Get<IHttpRequestFeature>()?.RawTarget is { Length: > 0 } raw
+    private static string RawTarget(HttpContext context) =>
+        context.Features.Get<IHttpRequestFeature>()?.RawTarget is { Length: > 0 } raw
             ? raw
             : context.Request.Path.ToUriComponent() + context.Request.QueryString.ToUriComponent();
-    }
 }
