@@ -1,0 +1,81 @@
+namespace S3Emulator.ClientTests.CrossClient;
+
+/// <summary>
+/// The AWS CLI and boto3 (botocore signs aws-chunked uploads with STREAMING-UNSIGNED-PAYLOAD-TRAILER over
+/// HTTPS, unlike AWSSDK.S3) against the loopback transports; they need a socket, so not in-process.
+/// </summary>
+public sealed class CrossClientTests(Transport transport) : EmulatorTestBase(transport)
+{
+    private ExternalClient _client = null!;
+
+    [SetUp]
+    public void CreateClient()
+    {
+        if (Transport == Transport.InProcess) Assert.Ignore("External clients need a socket: covered by the loopback transports.");
+        _client = new ExternalClient(Emulator);
+    }
+
+    [TearDown]
+    public void DisposeClient() => _client?.Dispose();
+
+    [Test]
+    public async Task AwsCli_CopiesUpAndDown_IncludingAMultipartUpload()
+    {
+        await RequireAsync("aws", "--version");
+        var bucket = $"cli-{Guid.NewGuid():N}";
+        var small = Path.Combine(_client.Folder, "small.txt");
+        var large = Path.Combine(_client.Folder, "large.bin");
+        await File.WriteAllTextAsync(small, "from the aws cli");
+        var payload = new byte[9 * 1024 * 1024];
+        Random.Shared.NextBytes(payload);
+        await File.WriteAllBytesAsync(large, payload);
+
+        await AwsAsync("s3", "mb", $"s3://{bucket}");
+        await AwsAsync("s3", "cp", small, $"s3://{bucket}/dir/a b+c.txt");
+        await AwsAsync("s3", "cp", large, $"s3://{bucket}/large.bin");
+        var listing = await AwsAsync("s3", "ls", "--recursive", $"s3://{bucket}");
+        await AwsAsync("s3", "cp", $"s3://{bucket}/large.bin", Path.Combine(_client.Folder, "back.bin"));
+
+        Assert.That(listing, Does.Contain("dir/a b+c.txt").And.Contain("large.bin"));
+        Assert.That(await GetTextAsync(bucket, "dir/a b+c.txt"), Is.EqualTo("from the aws cli"));
+        Assert.That(await File.ReadAllBytesAsync(Path.Combine(_client.Folder, "back.bin")), Is.EqualTo(payload));
+        var head = await S3.GetObjectMetadataAsync(bucket, "large.bin");
+        Assert.That(head.ETag, Does.EndWith("-2\""), "the CLI splits 9 MiB into 8 MiB parts");
+    }
+
+    [Test]
+    public async Task AwsCli_MissingKey_ReportsNoSuchKey()
+    {
+        await RequireAsync("aws", "--version");
+        var bucket = await CreateBucketAsync();
+
+        var (exitCode, _, error) = await _client.RunAsync("aws", "--endpoint-url", _client.Endpoint, "s3api", "head-object", "--bucket", bucket, "--key", "missing");
+
+        Assert.That(exitCode, Is.Not.EqualTo(0));
+        Assert.That(error, Does.Contain("404"));
+    }
+
+    [Test]
+    public async Task Boto3_RunsTheScenario()
+    {
+        await RequireAsync("python3", "-c", "import boto3");
+        var script = Path.Combine(TestContext.CurrentContext.TestDirectory, "CrossClient", "boto3_scenario.py");
+
+        var (exitCode, output, error) = await _client.RunAsync("python3", script, _client.Endpoint, $"boto-{Guid.NewGuid():N}");
+
+        Assert.That(exitCode, Is.EqualTo(0), error);
+        Assert.That(output.Trim(), Is.EqualTo("OK"));
+    }
+
+    private async Task<string> AwsAsync(params string[] arguments)
+    {
+        var (exitCode, output, error) = await _client.RunAsync("aws", ["--endpoint-url", _client.Endpoint, .. arguments]);
+        Assert.That(exitCode, Is.EqualTo(0), $"aws {string.Join(' ', arguments)}\n{error}");
+        return output;
+    }
+
+    private static async Task RequireAsync(string program, params string[] arguments)
+    {
+        if (!await ExternalClient.IsAvailableAsync(program, arguments)) Assert.Ignore($"{program} is not installed here.");
+    }
+}
