@@ -125,4 +125,24 @@ public abstract partial class ObjectStoreContractTests
         Assert.That(await Store.GetBucketAsync(BucketName, Ct), Is.Null);
         AssertNoStrayFiles(contentFiles: 0);
     }
+
+    [Test]
+    public async Task UpdateBucket_ReplacesTheConfiguration_AndKeepsItAcrossReopen()
+    {
+        var encryption = new BucketEncryption(BucketEncryption.SseKms, "alias/my-key", BucketKeyEnabled: true, [BucketEncryption.BlockedSseC]);
+
+        var updated = await Store.UpdateBucketAsync(BucketName, b => b with { Encryption = encryption }, Ct);
+        var reopened = await Reopen(Store).GetBucketAsync(BucketName, Ct);
+
+        Assert.That(updated?.Encryption, Is.EqualTo(encryption));
+        Assert.That(reopened?.Encryption?.KmsMasterKeyId, Is.EqualTo("alias/my-key"));
+        Assert.That(reopened?.Encryption?.BlockedEncryptionTypes, Is.EqualTo(new[] { BucketEncryption.BlockedSseC }));
+        Assert.That(reopened?.Encryption?.BucketKeyEnabled, Is.True);
+    }
+
+    [Test]
+    public async Task UpdateBucket_OfAMissingBucket_ReturnsNull()
+    {
+        Assert.That(await Store.UpdateBucketAsync("missing", b => b, Ct), Is.Null);
+    }
 }

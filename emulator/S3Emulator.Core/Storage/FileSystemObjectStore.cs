@@ -90,6 +90,26 @@ public sealed partial class FileSystemObjectStore : IObjectStore
             },
             cancellationToken).ConfigureAwait(false);
 
+    public async ValueTask<BucketInfo?> UpdateBucketAsync(
+        string bucket, Func<BucketInfo, BucketInfo> update, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(update);
+        return await CommitAsync(
+            () =>
+            {
+                var current = _index.GetBucket(bucket);
+                if (current is null) return null;
+                // The record on disk is written first: the index never shows what a restart would lose.
+                var updated = update(current);
+                if (updated.Name != bucket) throw new InvalidOperationException("A bucket record must keep its name.");
+                RecordFiles.Write(
+                    _layout.BucketRecord(bucket), new BucketRecord(RecordFormat.Current, updated),
+                    StoreJsonContext.Default.BucketRecord, _layout.NewTempPath());
+                return _index.UpdateBucket(bucket, _ => updated);
+            },
+            cancellationToken).ConfigureAwait(false);
+    }
+
     public async ValueTask<ObjectInfo> PutObjectAsync(
         string bucket, string key, Stream content, Func<long, ObjectInfo> describe, CancellationToken cancellationToken)
     {

@@ -24,6 +24,9 @@ public interface IObjectStore
 
     ValueTask<DeleteBucketOutcome> DeleteBucketAsync(string bucket, CancellationToken cancellationToken);
 
+    /// <summary>Replaces the bucket's record (its configuration); the name must stay. Null when there is no such bucket.</summary>
+    ValueTask<BucketInfo?> UpdateBucketAsync(string bucket, Func<BucketInfo, BucketInfo> update, CancellationToken cancellationToken);
+
     /// <summary>
     /// Streams <paramref name="content"/> to the store, then calls <paramref name="describe"/> with the number
     /// of bytes written to get the record to commit. Returns that record. The bucket must exist.

@@ -32,6 +32,9 @@ public sealed class InMemoryObjectStore : IObjectStore
     public ValueTask<DeleteBucketOutcome> DeleteBucketAsync(string bucket, CancellationToken cancellationToken) =>
         ValueTask.FromResult(_index.TryRemoveBucket(bucket));
 
+    public ValueTask<BucketInfo?> UpdateBucketAsync(string bucket, Func<BucketInfo, BucketInfo> update, CancellationToken cancellationToken) =>
+        ValueTask.FromResult(_index.UpdateBucket(bucket, update));
+
     public async ValueTask<ObjectInfo> PutObjectAsync(
         string bucket, string key, Stream content, Func<long, ObjectInfo> describe, CancellationToken cancellationToken)
     {

@@ -6,7 +6,7 @@ namespace S3Emulator.Core.Storage.Index;
 internal sealed class BucketState<TContent>(BucketInfo info)
     where TContent : class
 {
-    public BucketInfo Info { get; } = info;
+    public BucketInfo Info { get; set; } = info;
 
     /// <summary>Keys in S3 order, so listing can start anywhere without sorting.</summary>
     public SortedSet<string> Keys { get; } = new(S3KeyComparer.Instance);

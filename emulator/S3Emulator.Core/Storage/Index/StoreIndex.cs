@@ -42,6 +42,19 @@ internal sealed partial class StoreIndex<TContent>
         }
     }
 
+    /// <summary>Applies <paramref name="update"/> to the bucket's record; null when the bucket is missing.</summary>
+    public BucketInfo? UpdateBucket(string bucket, Func<BucketInfo, BucketInfo> update)
+    {
+        lock (_gate)
+        {
+            if (!_buckets.TryGetValue(bucket, out var state)) return null;
+            var updated = update(state.Info);
+            if (updated.Name != bucket) throw new InvalidOperationException("A bucket record must keep its name.");
+            state.Info = updated;
+            return updated;
+        }
+    }
+
     /// <summary>What deleting the bucket would do, without doing it.</summary>
     public DeleteBucketOutcome GetDeleteOutcome(string bucket)
     {
