@@ -1,6 +1,7 @@
 using S3Emulator.Core.Errors;
 using S3Emulator.Core.Model;
 using S3Emulator.Core.Storage;
+using S3Emulator.Server.Handlers.Encryption;
 using S3Emulator.Server.Pipeline;
 using S3Emulator.Server.Protocol;
 using static S3Emulator.Server.Protocol.S3Xml;
@@ -34,7 +35,7 @@ internal static class BucketHandlers
         var name = context.Bucket;
         if (!BucketNameRules.IsValid(name)) throw new S3Exception(S3Errors.InvalidBucketName, S3Exception.Detail("BucketName", name));
         var region = await ReadLocationConstraintAsync(context).ConfigureAwait(false);
-        var bucket = new BucketInfo(name, region, context.AccountId, context.Time.GetUtcNow());
+        var bucket = new BucketInfo(name, region, context.AccountId, context.Time.GetUtcNow(), BucketEncryptionDefaults.For(context.Options));
         if (!await context.Store.TryCreateBucketAsync(bucket, context.Cancellation).ConfigureAwait(false))
         {
             var existing = await context.Store.GetBucketAsync(name, context.Cancellation).ConfigureAwait(false);

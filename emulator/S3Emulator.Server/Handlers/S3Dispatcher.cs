@@ -39,6 +39,9 @@ internal static class S3Dispatcher
             S3Operation.AbortMultipartUpload => MultipartHandlers.AbortMultipartUploadAsync(context),
             S3Operation.ListParts => Multipart.MultipartListingHandlers.ListPartsAsync(context),
             S3Operation.ListMultipartUploads => Multipart.MultipartListingHandlers.ListMultipartUploadsAsync(context),
+            S3Operation.PutBucketEncryption => Encryption.BucketEncryptionHandlers.PutBucketEncryptionAsync(context),
+            S3Operation.GetBucketEncryption => Encryption.BucketEncryptionHandlers.GetBucketEncryptionAsync(context),
+            S3Operation.DeleteBucketEncryption => Encryption.BucketEncryptionHandlers.DeleteBucketEncryptionAsync(context),
             _ => throw new S3Exception(S3Errors.NotImplemented(context.Request.Operation.ToString())),
         };
     }

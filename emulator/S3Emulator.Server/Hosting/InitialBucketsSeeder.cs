@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Hosting;
 using S3Emulator.Core.Model;
 using S3Emulator.Core.Storage;
+using S3Emulator.Server.Handlers.Encryption;
 
 namespace S3Emulator.Server.Hosting;
 
@@ -11,7 +12,7 @@ internal sealed class InitialBucketsSeeder(S3EmulatorOptions options, IObjectSto
     {
         foreach (var name in options.InitialBuckets)
         {
-            await store.TryCreateBucketAsync(new BucketInfo(name, options.Region, options.AccountId, time.GetUtcNow()), cancellationToken)
+            await store.TryCreateBucketAsync(new BucketInfo(name, options.Region, options.AccountId, time.GetUtcNow(), BucketEncryptionDefaults.For(options)), cancellationToken)
                 .ConfigureAwait(false);
         }
     }

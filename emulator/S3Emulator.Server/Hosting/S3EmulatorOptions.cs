@@ -38,6 +38,12 @@ public sealed class S3EmulatorOptions
     /// <summary>Buckets created at start-up, owned by <see cref="AccountId"/>.</summary>
     public List<string> InitialBuckets { get; set; } = [];
 
+    /// <summary>
+    /// Whether new buckets block SSE-C writes (<c>BlockedEncryptionTypes</c> = <c>SSE-C</c>), as Amazon S3 does
+    /// for new general-purpose buckets since April 2026. Set false for the older behaviour.
+    /// </summary>
+    public bool BlockSseCOnNewBuckets { get; set; } = true;
+
     /// <summary>How many journal entries are kept; older ones are dropped first.</summary>
     public int JournalCapacity { get; set; } = 10_000;
 
