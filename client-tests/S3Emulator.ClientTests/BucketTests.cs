@@ -7,11 +7,11 @@ namespace S3Emulator.ClientTests;
 public sealed class BucketTests(Transport transport) : EmulatorTestBase(transport)
 {
     [Test]
-    public async Task CreateBucket_ThenListBuckets_ShowsItWithRegion()
+    public async Task CreateBucket_ThenListBucketsWithMaxBuckets_ShowsItWithRegion()
     {
         var bucket = await CreateBucketAsync();
 
-        var response = await S3.ListBucketsAsync(new ListBucketsRequest());
+        var response = await S3.ListBucketsAsync(new ListBucketsRequest { MaxBuckets = 1000 });
 
         var listed = response.Buckets.Single(b => b.BucketName == bucket);
         Assert.That(listed.CreationDate, Is.EqualTo(DateTime.UtcNow).Within(TimeSpan.FromMinutes(1)));

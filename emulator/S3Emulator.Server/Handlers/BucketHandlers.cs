@@ -22,13 +22,17 @@ internal static class BucketHandlers
             .ToList();
         var page = owned.Take(maxBuckets).ToList();
         var truncated = owned.Count > page.Count;
+        // S3 adds BucketRegion only to requests that use at least one of the newer parameters.
+        var withRegion = ListBucketsParameters.Any(context.Query.Has);
         return S3Result.Xml(E("ListAllMyBucketsResult",
             E("Owner", E("ID", BucketAccess.CanonicalUserId(context.AccountId)), E("DisplayName", context.AccountId)),
             E("Buckets", page.Select(b => E("Bucket",
-                E("Name", b.Name), E("CreationDate", Timestamp(b.CreationDate)), E("BucketRegion", b.Region)))),
+                E("Name", b.Name), E("CreationDate", Timestamp(b.CreationDate)), withRegion ? E("BucketRegion", b.Region) : null))),
             truncated ? E("ContinuationToken", page[^1].Name) : null,
             context.Query.Has("prefix") ? E("Prefix", prefix) : null));
     }
+
+    private static readonly string[] ListBucketsParameters = ["prefix", "max-buckets", "continuation-token", "bucket-region"];
 
     public static async Task<S3Result> CreateBucketAsync(S3RequestContext context)
     {

@@ -51,8 +51,8 @@ internal static class CopyObjectHandler
         }, context.Cancellation).ConfigureAwait(false);
 
         return S3Result.Xml(E("CopyObjectResult",
-            E("ETag", ObjectResponseHeaders.QuotedETag(info.ETag)),
             E("LastModified", Timestamp(info.LastModified)),
+            E("ETag", ObjectResponseHeaders.QuotedETag(info.ETag)),
             E("Checksum" + ChecksumAlgorithms.Name(algorithm), info.Checksum!.Value),
             E("ChecksumType", "FULL_OBJECT")));
     }

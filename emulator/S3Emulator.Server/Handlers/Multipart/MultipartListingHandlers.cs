@@ -61,15 +61,18 @@ internal static class MultipartListingHandlers
             if (!page.Offer(upload, upload.Key)) break;
         }
         var encoding = request.Encoding;
-        var lastUpload = page.LastEntryIsCommonPrefix || page.Contents.Count == 0 ? null : page.Contents[^1];
+        var lastUpload = page.Contents.Count == 0 ? null : page.Contents[^1];
+        // A truncated page that ends on a common prefix resumes after that prefix; otherwise the markers
+        // name the last upload listed, as S3's examples show.
+        var resumesAfterPrefix = page.IsTruncated && page.LastEntryIsCommonPrefix;
         return S3Result.Xml(E("ListMultipartUploadsResult",
             E("Bucket", context.Bucket),
             E("KeyMarker", encoding.Apply(keyMarker)),
             E("UploadIdMarker", uploadIdMarker),
-            E("NextKeyMarker", encoding.Apply(page.LastEntry ?? "")),
-            E("NextUploadIdMarker", lastUpload?.UploadId ?? ""),
+            E("NextKeyMarker", encoding.Apply((resumesAfterPrefix ? page.LastEntry : lastUpload?.Key) ?? "")),
+            E("NextUploadIdMarker", (resumesAfterPrefix ? null : lastUpload?.UploadId) ?? ""),
             Optional("Delimiter", encoding.Apply(request.Delimiter)),
-            request.Prefix.Length == 0 ? null : E("Prefix", encoding.Apply(request.Prefix)),
+            E("Prefix", encoding.Apply(request.Prefix)),
             encoding.Element,
             E("MaxUploads", Number(request.MaxEntries)),
             E("IsTruncated", Bool(page.IsTruncated)),
