@@ -58,4 +58,25 @@ internal sealed class RequestAuthenticator
         RequestBody.Install(context, verified);
         return S3Principal.For(verified.Credential);
     }
+
+    /// <summary>
+    /// Verifies a header-signed request to another service this host serves (KMS's JSON API), whose body the
+    /// caller has already read: the credential scope must name <paramref name="service"/>, and the signed payload
+    /// hash is <paramref name="bodySha256"/>. Returns null when there is no <c>Authorization</c> header.
+    /// Throws <see cref="Core.Errors.S3Exception"/> with the S3 error for the failure; the caller translates it.
+    /// </summary>
+    public S3Principal? AuthenticateBuffered(HttpContext context, string rawTarget, string service, string bodySha256)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentException.ThrowIfNullOrEmpty(service);
+        ArgumentException.ThrowIfNullOrEmpty(bodySha256);
+        var authorization = RequestHeaders.Get(context.Request, "authorization");
+        if (string.IsNullOrEmpty(authorization))
+        {
+            return null;
+        }
+
+        var verified = _headerVerifier.Verify(context.Request, RequestTarget.Parse(rawTarget), authorization, service, bodySha256);
+        return S3Principal.For(verified.Credential);
+    }
 }

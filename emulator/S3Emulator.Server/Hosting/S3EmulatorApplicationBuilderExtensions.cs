@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
+using S3Emulator.Server.Kms;
 using S3Emulator.Server.Pipeline;
 
 namespace S3Emulator.Server.Hosting;
@@ -9,7 +10,8 @@ public static class S3EmulatorApplicationBuilderExtensions
 {
     /// <summary>
     /// Serves the admin endpoints under <c>/_s3emulator/</c> (a path no bucket can have: bucket names
-    /// cannot contain <c>_</c>) and every other request as S3. Terminal: nothing after it runs.
+    /// cannot contain <c>_</c>), the KMS JSON API (requests with <c>X-Amz-Target: TrentService.*</c>, a header
+    /// S3 never uses) and every other request as S3. Terminal: nothing after it runs.
     /// </summary>
     public static IApplicationBuilder UseS3Emulator(this IApplicationBuilder app)
     {
@@ -18,6 +20,7 @@ public static class S3EmulatorApplicationBuilderExtensions
             app.UseMiddleware<CarriedRawTargetMiddleware>();
         }
         app.UseMiddleware<AdminEndpointsMiddleware>();
+        app.UseMiddleware<KmsApiMiddleware>();
         app.Run(context => context.RequestServices.GetRequiredService<S3RequestPipeline>().InvokeAsync(context));
         return app;
     }

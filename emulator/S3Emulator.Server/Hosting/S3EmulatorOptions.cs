@@ -44,6 +44,9 @@ public sealed class S3EmulatorOptions
     /// </summary>
     public bool BlockSseCOnNewBuckets { get; set; } = true;
 
+    /// <summary>KMS keys created at start-up (with fixed ids, aliases or key material when given).</summary>
+    public List<KmsKeyOptions> KmsKeys { get; set; } = [];
+
     /// <summary>How many journal entries are kept; older ones are dropped first.</summary>
     public int JournalCapacity { get; set; } = 10_000;
 

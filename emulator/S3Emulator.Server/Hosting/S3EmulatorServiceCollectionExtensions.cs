@@ -1,8 +1,10 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using S3Emulator.Core.Kms;
 using S3Emulator.Core.Storage;
 using S3Emulator.Server.Auth;
 using S3Emulator.Server.Diagnostics;
+using S3Emulator.Server.Kms;
 using S3Emulator.Server.Pipeline;
 using S3Emulator.Server.Routing;
 
@@ -28,6 +30,13 @@ public static class S3EmulatorServiceCollectionExtensions
             sp.GetRequiredService<CredentialStore>(), sp.GetRequiredService<TimeProvider>(), options.Region));
         services.AddSingleton(new RequestJournal(options.JournalCapacity));
         services.AddSingleton<S3RequestPipeline>();
+        // One KMS per emulator: the KMS JSON API and SSE-KMS share it. Keys persist beside the store's data.
+        services.TryAddSingleton(sp => new MockKeyManagementService(
+            options.Region, options.AccountId, sp.GetRequiredService<TimeProvider>(),
+            options.DataPath is { Length: > 0 } dataPath ? Path.Combine(dataPath, "kms") : null,
+            options.KmsKeys.Select(k => k.ToSeed())));
+        services.TryAddSingleton<IKeyManagementService>(sp => sp.GetRequiredService<MockKeyManagementService>());
+        services.AddSingleton(sp => new KmsAuthentication(sp.GetRequiredService<RequestAuthenticator>(), options.Region));
         services.AddHostedService<InitialBucketsSeeder>();
         return services;
     }

@@ -6,11 +6,20 @@ namespace S3Emulator.Server.Auth.SigV4;
 /// <summary>Verifies SigV4 in the <c>Authorization</c> header, with S3's checks in S3's order.</summary>
 internal sealed class HeaderSigV4Verifier(CredentialStore credentials, SigningKeyCache keys, TimeProvider time, string region)
 {
-    public VerifiedSignature Verify(HttpRequest request, RequestTarget target, string authorization)
+    /// <param name="request">The request.</param>
+    /// <param name="target">Its raw target.</param>
+    /// <param name="authorization">Its <c>Authorization</c> header.</param>
+    /// <param name="service">The one signing name accepted; null accepts S3's (<see cref="SigV4Constants.IsAcceptedService"/>).</param>
+    /// <param name="bodySha256">
+    /// The hex SHA-256 of a body the caller has already read (JSON services such as KMS); it is what was signed,
+    /// and <c>x-amz-content-sha256</c>, which those clients need not send, is not required. Null keeps S3's rules.
+    /// </param>
+    public VerifiedSignature Verify(
+        HttpRequest request, RequestTarget target, string authorization, string? service = null, string? bodySha256 = null)
     {
         var header = AuthorizationHeader.Parse(authorization);
         var scope = header.Credential;
-        EnsureScopeAccepted(scope);
+        EnsureScopeAccepted(scope, service);
         if (!credentials.TryGet(scope.AccessKeyId, out var credential))
         {
             throw AuthErrors.InvalidAccessKeyId(scope.AccessKeyId);
@@ -23,7 +32,7 @@ internal sealed class HeaderSigV4Verifier(CredentialStore credentials, SigningKe
             throw RequestClock.ScopeDateMismatchForHeader();
         }
 
-        var payloadHash = PayloadHashOf(request, header);
+        var payloadHash = bodySha256 ?? PayloadHashOf(request, header);
         var canonicalRequest = CanonicalRequest.Build(
             request.Method, target.RawPath, target.Query, header.SignedHeaders, name => RequestHeaders.Get(request, name), payloadHash);
         var stringToSign = StringToSign.ForRequest(amzDate, scope.Scope, canonicalRequest);
@@ -37,16 +46,16 @@ internal sealed class HeaderSigV4Verifier(CredentialStore credentials, SigningKe
         return new VerifiedSignature(credential, scope, amzDate, signature, signingKey, payloadHash, IsPresigned: false);
     }
 
-    private void EnsureScopeAccepted(CredentialScope scope)
+    private void EnsureScopeAccepted(CredentialScope scope, string? service)
     {
         if (scope.Terminator != SigV4Constants.Terminator)
         {
             throw AuthErrors.HeaderMalformed($"incorrect terminal \"{scope.Terminator}\". This endpoint uses \"{SigV4Constants.Terminator}\".");
         }
 
-        if (!SigV4Constants.IsAcceptedService(scope.Service))
+        if (service is null ? !SigV4Constants.IsAcceptedService(scope.Service) : scope.Service != service)
         {
-            throw AuthErrors.HeaderMalformed($"incorrect service \"{scope.Service}\". This endpoint belongs to \"s3\".");
+            throw AuthErrors.HeaderMalformed($"incorrect service \"{scope.Service}\". This endpoint belongs to \"{service ?? "s3"}\".");
         }
 
         if (scope.Region != region)
