@@ -251,4 +251,17 @@ public sealed class ObjectReadWriteTests(Transport transport) : EmulatorTestBase
 
         Assert.That(copy.ToArray(), Is.EqualTo(data));
     }
+
+    [Test]
+    public async Task PutObject_WithEmptyMetadataValue_KeepsTheEntry()
+    {
+        var request = new PutObjectRequest { BucketName = _bucket, Key = "k", ContentBody = "v" };
+        request.Metadata.Add("x-amz-crypto-instr-file", "");
+        await S3.PutObjectAsync(request);
+
+        var head = await S3.GetObjectMetadataAsync(_bucket, "k");
+
+        Assert.That(head.Metadata.Keys, Does.Contain("x-amz-meta-x-amz-crypto-instr-file"));
+        Assert.That(head.Metadata["x-amz-meta-x-amz-crypto-instr-file"], Is.Empty);
+    }
 }

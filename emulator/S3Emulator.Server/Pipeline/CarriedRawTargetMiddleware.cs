@@ -5,8 +5,8 @@ using S3Emulator.Server.Protocol;
 namespace S3Emulator.Server.Pipeline;
 
 /// <summary>
-/// In-process only: restores the exact request target that the fixture carried past TestServer in a
-/// header, so that everything after it reads <see cref="IHttpRequestFeature.RawTarget"/> as on Kestrel.
+/// In-process only: restores what the fixture carried past TestServer in headers — the exact request
+/// target, and headers sent with an empty value — so that everything after it sees the request as Kestrel would.
 /// </summary>
 internal sealed class CarriedRawTargetMiddleware(RequestDelegate next)
 {
@@ -17,6 +17,14 @@ internal sealed class CarriedRawTargetMiddleware(RequestDelegate next)
         {
             request.RawTarget = carried.ToString();
             context.Request.Headers.Remove(S3Headers.RawTarget);
+        }
+        if (context.Request.Headers.TryGetValue(S3Headers.EmptyHeaders, out var names))
+        {
+            foreach (var name in names.ToString().Split(',', StringSplitOptions.RemoveEmptyEntries))
+            {
+                context.Request.Headers[name] = "";
+            }
+            context.Request.Headers.Remove(S3Headers.EmptyHeaders);
         }
         return next(context);
     }

@@ -25,4 +25,5 @@ internal static class S3Headers
     public const string ChecksumType = "x-amz-checksum-type";
     public const string MpPartsCount = "x-amz-mp-parts-count";
     public const string RawTarget = "x-s3emulator-raw-target";
+    public const string EmptyHeaders = "x-s3emulator-empty-headers";
 }
