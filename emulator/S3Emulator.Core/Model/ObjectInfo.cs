@@ -24,6 +24,9 @@ public sealed record ObjectInfo
     public string StorageClass { get; init; } = "STANDARD";
     public string OwnerAccountId { get; init; } = "";
 
+    /// <summary>How the stored content is encrypted; null only for content stored before encryption existed.</summary>
+    public ObjectEncryption? Encryption { get; init; }
+
     private static readonly IReadOnlyDictionary<string, string> EmptyMetadata = new Dictionary<string, string>();
 }
 

@@ -7,6 +7,7 @@ using S3Emulator.Server.Handlers;
 using S3Emulator.Server.Hosting;
 using S3Emulator.Server.Pipeline;
 using S3Emulator.Server.Routing;
+using S3Emulator.Server.Tests.Encryption;
 
 namespace S3Emulator.Server.Tests.Handlers;
 
@@ -42,7 +43,7 @@ public sealed partial class DispatcherCoverageTests
         var http = new DefaultHttpContext();
         var request = new S3Request(operation, "bucket", "key", "/bucket/key", QueryParameters.Empty, VirtualHosted: false);
         var principal = new S3Principal("123456789012", "arn:aws:iam::123456789012:root", "AKID", S3Principal.RootUserName);
-        var context = new S3RequestContext(http, request, principal, new InMemoryObjectStore(), new S3EmulatorOptions(), TimeProvider.System);
+        var context = new S3RequestContext(http, request, principal, new InMemoryObjectStore(), new S3EmulatorOptions(), TimeProvider.System, TestEncryption.NewEncryptor());
         try
         {
             await S3Dispatcher.DispatchAsync(context);

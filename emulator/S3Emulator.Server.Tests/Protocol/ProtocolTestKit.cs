@@ -8,6 +8,7 @@ using S3Emulator.Server.Handlers;
 using S3Emulator.Server.Hosting;
 using S3Emulator.Server.Pipeline;
 using S3Emulator.Server.Routing;
+using S3Emulator.Server.Tests.Encryption;
 using S3Emulator.Server.Tests.Auth;
 
 namespace S3Emulator.Server.Tests.Protocol;
@@ -71,7 +72,7 @@ internal sealed class ProtocolTestKit
         }
         var rawPath = bucket is null ? "/" : key is null ? $"/{bucket}" : $"/{bucket}/{key}";
         var request = new S3Request(operation, bucket, key, rawPath, QueryParameters.Parse(query), VirtualHosted: false);
-        var context = new S3RequestContext(http, request, Root, Store, new S3EmulatorOptions(), Clock);
+        var context = new S3RequestContext(http, request, Root, Store, new S3EmulatorOptions(), Clock, TestEncryption.NewEncryptor());
         return S3Dispatcher.DispatchAsync(context);
     }
 

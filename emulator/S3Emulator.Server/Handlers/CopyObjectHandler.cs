@@ -1,6 +1,8 @@
 using S3Emulator.Core.Checksums;
+using S3Emulator.Core.Encryption;
 using S3Emulator.Core.Errors;
 using S3Emulator.Core.Model;
+using S3Emulator.Server.Encryption;
 using S3Emulator.Server.Handlers.Objects;
 using S3Emulator.Server.Handlers.Uploads;
 using S3Emulator.Server.Pipeline;
@@ -14,33 +16,39 @@ internal static class CopyObjectHandler
 {
     public static async Task<S3Result> CopyObjectAsync(S3RequestContext context)
     {
-        await context.RequireBucketAsync().ConfigureAwait(false);
+        var bucket = await context.RequireBucketAsync().ConfigureAwait(false);
         UploadLimits.RequireValidKey(context.Key);
         var source = CopySource.Parse(context.Header(S3Headers.CopySource)!);
+        var requested = SseRequestParser.ForWrite(context);
         var replaceMetadata = Directive(context, S3Headers.MetadataDirective);
         var replaceTags = Directive(context, S3Headers.TaggingDirective);
-        var stored = await source.OpenAsync(context).ConfigureAwait(false);
-        var sourceInfo = stored.Info;
+        var sourceContent = await source.OpenAsync(context).ConfigureAwait(false);
+        var sourceInfo = sourceContent.Info;
         if (sourceInfo.Size > UploadLimits.MaxSinglePutBytes)
         {
             throw new S3Exception(S3Errors.InvalidRequest("The specified copy source is larger than the maximum allowable size for a copy source: 5368709120"));
         }
         var storageClass = context.Header(S3Headers.StorageClass) ?? sourceInfo.StorageClass;
         if (source.Bucket == context.Bucket && source.Key == context.Key && !replaceMetadata
-            && storageClass == sourceInfo.StorageClass && context.Header(S3Headers.ChecksumAlgorithm) is null)
+            && storageClass == sourceInfo.StorageClass && context.Header(S3Headers.ChecksumAlgorithm) is null
+            && requested is RequestedEncryption.BucketDefault)
         {
             throw new S3Exception(S3Errors.InvalidRequest("This copy request is illegal because it is trying to copy an object to itself without changing the object's metadata, storage class, website redirect location or encryption attributes."));
         }
 
         var algorithm = RequestedAlgorithm(context) ?? sourceInfo.Checksum?.Algorithm ?? ChecksumAlgorithm.Crc64Nvme;
         var plan = new ChecksumPlan(null, algorithm, null, ExpectedInTrailer: false, ClientChose: true);
-        await using var content = new VerifyingUploadStream(stored.OpenRead(ByteRange.Whole(sourceInfo.Size)), plan, null, null);
-        var info = await context.Store.PutObjectAsync(context.Bucket, context.Key, content, size => new ObjectInfo
+        // The copy gets its own content key: the target's encryption, never the source's key.
+        var contentKey = await context.Encryptor.NewContentKeyAsync(context, requested, bucket, context.Key).ConfigureAwait(false);
+        await using var content = new VerifyingUploadStream(sourceContent.Read(ByteRange.Whole(sourceInfo.Size)), plan, null, null);
+        await using var ciphertext = ContentEncryption.Encrypt(content, contentKey.DataKey, partNumber: 0);
+        var info = await context.Store.PutObjectAsync(context.Bucket, context.Key, ciphertext, _ => new ObjectInfo
         {
             Bucket = context.Bucket,
             Key = context.Key,
-            Size = size,
-            ETag = content.Md5Hex,
+            Size = content.BytesRead,
+            ETag = contentKey.ETagFor(content.Md5Hex),
+            Encryption = contentKey.Stored,
             LastModified = context.Time.GetUtcNow(),
             ContentHeaders = replaceMetadata ? ObjectRequestHeaders.ContentHeaders(context) : sourceInfo.ContentHeaders,
             UserMetadata = replaceMetadata ? ObjectRequestHeaders.UserMetadata(context) : sourceInfo.UserMetadata,
@@ -54,7 +62,8 @@ internal static class CopyObjectHandler
             E("LastModified", Timestamp(info.LastModified)),
             E("ETag", ObjectResponseHeaders.QuotedETag(info.ETag)),
             E("Checksum" + ChecksumAlgorithms.Name(algorithm), info.Checksum!.Value),
-            E("ChecksumType", "FULL_OBJECT")));
+            E("ChecksumType", "FULL_OBJECT")))
+            .WithEncryption(info.Encryption, contentKey.Customer, withContext: requested is RequestedEncryption.SseKms { Context.Count: > 0 });
     }
 
     private static ChecksumAlgorithm? RequestedAlgorithm(S3RequestContext context)

@@ -2,9 +2,11 @@ using System.Globalization;
 using S3Emulator.Core.Errors;
 using S3Emulator.Core.Model;
 using S3Emulator.Core.Storage;
+using S3Emulator.Server.Encryption;
 using S3Emulator.Server.Handlers.Objects;
 using S3Emulator.Server.Pipeline;
 using S3Emulator.Server.Protocol;
+using S3Emulator.Server.Routing;
 
 namespace S3Emulator.Server.Handlers;
 
@@ -14,11 +16,16 @@ internal static class ObjectReadHandlers
     public static async Task<S3Result> GetObjectAsync(S3RequestContext context)
     {
         await context.RequireBucketAsync().ConfigureAwait(false);
+        var customerKey = SseRequestParser.ForRead(context);
         var stored = await context.Store.OpenObjectAsync(context.Bucket, context.Key, context.Cancellation).ConfigureAwait(false)
             ?? throw new S3Exception(S3Errors.NoSuchKey, S3Exception.Detail("Key", context.Key));
         // The response owns the pinned version until its body is written, whatever happens before that.
         context.Http.Response.RegisterForDisposeAsync(stored);
         var info = stored.Info;
+        // HEAD checks the SSE-C key but needs no content key; GET recovers it (and so asks KMS, as S3 does).
+        var dataKey = context.Request.Operation == S3Operation.HeadObject
+            ? Checked(info, customerKey)
+            : await context.Encryptor.OpenAsync(context, info.Encryption, customerKey, context.Bucket, context.Key).ConfigureAwait(false);
 
         var outcome = ConditionalRequest.Evaluate(info, context.Header("If-Match"), context.Header("If-None-Match"),
             context.Header("If-Modified-Since"), context.Header("If-Unmodified-Since"));
@@ -27,10 +34,11 @@ internal static class ObjectReadHandlers
         var (range, partsCount) = SelectBytes(context, info);
         var length = range?.Length ?? info.Size;
         var result = range is { } partial
-            ? S3Result.Stream(206, length, (body, ct) => CopyAsync(stored, partial, body, ct))
+            ? S3Result.Stream(206, length, (body, ct) => CopyAsync(stored, info, dataKey, partial, body, ct))
                 .With("Content-Range", RangeHeader.ContentRange(partial, info.Size))
-            : S3Result.Stream(200, length, (body, ct) => CopyAsync(stored, ByteRange.Whole(info.Size), body, ct));
+            : S3Result.Stream(200, length, (body, ct) => CopyAsync(stored, info, dataKey, ByteRange.Whole(info.Size), body, ct));
         result.WithObjectHeaders(context, info)
+            .WithEncryption(info.Encryption, customerKey)
             .With(S3Headers.MpPartsCount, partsCount?.ToString(CultureInfo.InvariantCulture));
         // A checksum describes the whole object, so S3 sends it only when the whole object is sent.
         return range is null ? result.WithChecksum(context, info.Checksum) : result;
@@ -64,9 +72,16 @@ internal static class ObjectReadHandlers
         return (new ByteRange(first, first + info.Parts[index].Size - 1), info.Parts.Count);
     }
 
-    private static async Task CopyAsync(IStoredObject stored, ByteRange range, Stream destination, CancellationToken cancellationToken)
+    private static async Task CopyAsync(
+        IStoredObject stored, ObjectInfo info, byte[]? dataKey, ByteRange range, Stream destination, CancellationToken cancellationToken)
     {
-        await using var source = stored.OpenRead(range);
+        await using var source = PlaintextReader.Open(stored, info, dataKey, range);
         await source.CopyToAsync(destination, 81920, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static byte[]? Checked(ObjectInfo info, CustomerKey? customerKey)
+    {
+        ObjectEncryptor.RequireCustomerKey(info.Encryption, customerKey);
+        return null;
     }
 }

@@ -1,5 +1,7 @@
+using S3Emulator.Core.Encryption;
 using S3Emulator.Core.Errors;
 using S3Emulator.Core.Model;
+using S3Emulator.Server.Encryption;
 using S3Emulator.Server.Handlers.Objects;
 using S3Emulator.Server.Handlers.Uploads;
 using S3Emulator.Server.Pipeline;
@@ -11,20 +13,24 @@ internal static class ObjectWriteHandlers
 {
     public static async Task<S3Result> PutObjectAsync(S3RequestContext context)
     {
-        await context.RequireBucketAsync().ConfigureAwait(false);
+        var bucket = await context.RequireBucketAsync().ConfigureAwait(false);
         UploadLimits.RequireValidKey(context.Key);
+        var requested = SseRequestParser.ForWrite(context);
         await RequireWriteConditionsAsync(context).ConfigureAwait(false);
         var contentHeaders = ObjectRequestHeaders.ContentHeaders(context);
         var metadata = ObjectRequestHeaders.UserMetadata(context);
         var tags = ObjectRequestHeaders.Tags(context);
         var plan = ChecksumPlan.FromRequest(context);
+        var contentKey = await context.Encryptor.NewContentKeyAsync(context, requested, bucket, context.Key).ConfigureAwait(false);
         await using var body = UploadLimits.OpenBody(context, plan);
-        var info = await context.Store.PutObjectAsync(context.Bucket, context.Key, body, size => new ObjectInfo
+        await using var ciphertext = ContentEncryption.Encrypt(body, contentKey.DataKey, partNumber: 0);
+        var info = await context.Store.PutObjectAsync(context.Bucket, context.Key, ciphertext, _ => new ObjectInfo
         {
             Bucket = context.Bucket,
             Key = context.Key,
-            Size = size,
-            ETag = body.Md5Hex,
+            Size = body.BytesRead,
+            ETag = contentKey.ETagFor(body.Md5Hex),
+            Encryption = contentKey.Stored,
             LastModified = context.Time.GetUtcNow(),
             ContentHeaders = contentHeaders,
             UserMetadata = metadata,
@@ -34,7 +40,8 @@ internal static class ObjectWriteHandlers
             OwnerAccountId = context.AccountId,
         }, context.Cancellation).ConfigureAwait(false);
 
-        var result = S3Result.Empty().With("ETag", ObjectResponseHeaders.QuotedETag(info.ETag));
+        var result = S3Result.Empty().With("ETag", ObjectResponseHeaders.QuotedETag(info.ETag))
+            .WithEncryption(info.Encryption, contentKey.Customer, withContext: requested is RequestedEncryption.SseKms { Context.Count: > 0 });
         if (plan.ClientChose)
         {
             result.With(Core.Checksums.ChecksumAlgorithms.HeaderName(plan.Algorithm), body.ChecksumBase64)

@@ -35,6 +35,12 @@ public sealed class S3EmulatorOptions
     /// <summary>The password of <see cref="CertificatePath"/>; null when the file has none.</summary>
     public string? CertificatePassword { get; set; }
 
+    /// <summary>
+    /// The SSE-S3 master key as base64 of 32 bytes. When unset it is kept in <c>s3emulator-master.key</c>
+    /// in <see cref="DataPath"/> (created on first start), or held in memory when there is no data folder.
+    /// </summary>
+    public string? MasterKey { get; set; }
+
     /// <summary>Buckets created at start-up, owned by <see cref="AccountId"/>.</summary>
     public List<string> InitialBuckets { get; set; } = [];
 

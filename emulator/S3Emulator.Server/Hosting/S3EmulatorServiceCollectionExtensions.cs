@@ -1,9 +1,11 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using S3Emulator.Core.Kms;
+using S3Emulator.Core.Encryption;
 using S3Emulator.Core.Storage;
 using S3Emulator.Server.Auth;
 using S3Emulator.Server.Diagnostics;
+using S3Emulator.Server.Encryption;
 using S3Emulator.Server.Kms;
 using S3Emulator.Server.Pipeline;
 using S3Emulator.Server.Routing;
@@ -36,6 +38,8 @@ public static class S3EmulatorServiceCollectionExtensions
             options.DataPath is { Length: > 0 } dataPath ? Path.Combine(dataPath, "kms") : null,
             options.KmsKeys.Select(k => k.ToSeed())));
         services.TryAddSingleton<IKeyManagementService>(sp => sp.GetRequiredService<MockKeyManagementService>());
+        services.TryAddSingleton(_ => MasterKey.LoadOrCreate(options.DataPath is { Length: > 0 } folder ? folder : null, options.MasterKey));
+        services.AddSingleton<ObjectEncryptor>();
         services.AddSingleton(sp => new KmsAuthentication(sp.GetRequiredService<RequestAuthenticator>(), options.Region));
         services.AddHostedService<InitialBucketsSeeder>();
         return services;

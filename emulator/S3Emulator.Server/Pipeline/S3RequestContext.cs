@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using S3Emulator.Core.Storage;
 using S3Emulator.Server.Auth;
+using S3Emulator.Server.Encryption;
 using S3Emulator.Server.Hosting;
 using S3Emulator.Server.Routing;
 
@@ -8,7 +9,8 @@ namespace S3Emulator.Server.Pipeline;
 
 /// <summary>Everything a handler needs for one request: what was asked, by whom, and the services to answer it.</summary>
 internal sealed class S3RequestContext(
-    HttpContext http, S3Request request, S3Principal? principal, IObjectStore store, S3EmulatorOptions options, TimeProvider time)
+    HttpContext http, S3Request request, S3Principal? principal, IObjectStore store, S3EmulatorOptions options, TimeProvider time,
+    ObjectEncryptor encryptor)
 {
     public HttpContext Http { get; } = http;
     public S3Request Request { get; } = request;
@@ -18,6 +20,9 @@ internal sealed class S3RequestContext(
     public IObjectStore Store { get; } = store;
     public S3EmulatorOptions Options { get; } = options;
     public TimeProvider Time { get; } = time;
+
+    /// <summary>Chooses and recovers content keys (SSE-S3, SSE-KMS, SSE-C).</summary>
+    public ObjectEncryptor Encryptor { get; } = encryptor;
 
     public CancellationToken Cancellation => Http.RequestAborted;
 

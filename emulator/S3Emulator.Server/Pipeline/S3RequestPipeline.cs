@@ -6,6 +6,7 @@ using S3Emulator.Core.Errors;
 using S3Emulator.Core.Storage;
 using S3Emulator.Server.Auth;
 using S3Emulator.Server.Diagnostics;
+using S3Emulator.Server.Encryption;
 using S3Emulator.Server.Errors;
 using S3Emulator.Server.Handlers;
 using S3Emulator.Server.Hosting;
@@ -24,6 +25,7 @@ internal sealed class S3RequestPipeline(
     RequestAuthenticator authenticator,
     IObjectStore store,
     RequestJournal journal,
+    ObjectEncryptor encryptor,
     TimeProvider time,
     ILogger<S3RequestPipeline> logger)
 {
@@ -47,7 +49,7 @@ internal sealed class S3RequestPipeline(
             request = classifier.Classify(context.Request.Method, context.Request.Host.Value ?? "", rawTarget,
                 context.Request.Headers.ContainsKey(S3Headers.CopySource));
             principal = authenticator.Authenticate(context, rawTarget);
-            var s3Context = new S3RequestContext(context, request, principal, store, options, time);
+            var s3Context = new S3RequestContext(context, request, principal, store, options, time, encryptor);
             var result = await S3Dispatcher.DispatchAsync(s3Context).ConfigureAwait(false);
             await S3ResultWriter.WriteAsync(context, result).ConfigureAwait(false);
         }

@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using S3Emulator.Core.Checksums;
 using S3Emulator.Core.Errors;
 using S3Emulator.Core.Model;
+using S3Emulator.Server.Encryption;
 using S3Emulator.Server.Handlers.Listing;
 using S3Emulator.Server.Handlers.Objects;
 using S3Emulator.Server.Handlers.Uploads;
@@ -45,7 +46,9 @@ internal static class CompleteMultipartUploadHandler
             E("Key", context.Key),
             E("ETag", ObjectResponseHeaders.QuotedETag(info.ETag)),
             checksum is null ? null : E("Checksum" + ChecksumAlgorithms.Name(checksum.Algorithm), checksum.Value),
-            checksum is null ? null : E("ChecksumType", ObjectResponseHeaders.ChecksumTypeName(checksum.Type))));
+            checksum is null ? null : E("ChecksumType", ObjectResponseHeaders.ChecksumTypeName(checksum.Type))))
+            // CompleteMultipartUpload names the encryption but never echoes an SSE-C key's MD5.
+            .WithEncryption(info.Encryption, null, echoCustomerKey: false);
     }
 
     /// <summary>The hex MD5 of the concatenated binary part MD5s, then <c>-N</c>.</summary>

@@ -1,6 +1,8 @@
 using S3Emulator.Core.Checksums;
+using S3Emulator.Core.Encryption;
 using S3Emulator.Core.Errors;
 using S3Emulator.Core.Model;
+using S3Emulator.Server.Encryption;
 using S3Emulator.Server.Handlers.Objects;
 using S3Emulator.Server.Handlers.Uploads;
 using S3Emulator.Server.Pipeline;
@@ -18,9 +20,10 @@ internal static class UploadPartCopyHandler
         var partNumber = MultipartUploads.PartNumber(context);
         var upload = await MultipartUploads.RequireAsync(context).ConfigureAwait(false);
         var source = CopySource.Parse(context.Header(S3Headers.CopySource)!);
-        var stored = await source.OpenAsync(context).ConfigureAwait(false);
+        var sourceContent = await source.OpenAsync(context).ConfigureAwait(false);
+        var contentKey = await UploadContentKey.OpenAsync(context, upload).ConfigureAwait(false);
         var rangeHeader = context.Header(S3Headers.CopySourceRange);
-        var range = CopySourceRange.Resolve(rangeHeader, stored.Info.Size);
+        var range = CopySourceRange.Resolve(rangeHeader, sourceContent.Info.Size);
         if (range.Length > UploadLimits.MaxSinglePutBytes)
         {
             throw new S3Exception(S3Errors.InvalidRequest("The specified copy source is larger than the maximum allowable size for a copy source: 5368709120"));
@@ -29,15 +32,17 @@ internal static class UploadPartCopyHandler
         // S3 computes the part checksum itself: in the upload's algorithm, or CRC64NVME when it has none.
         var algorithm = upload.ChecksumAlgorithm ?? ChecksumAlgorithm.Crc64Nvme;
         var plan = new ChecksumPlan(null, algorithm, null, ExpectedInTrailer: false, ClientChose: upload.ChecksumAlgorithm is not null);
-        await using var content = new VerifyingUploadStream(stored.OpenRead(range), plan, null, null);
-        var part = await context.Store.PutPartAsync(context.Bucket, upload.UploadId, partNumber, content,
-            size => new PartInfo(partNumber, size, content.Md5Hex, context.Time.GetUtcNow(), content.ChecksumBase64),
+        await using var content = new VerifyingUploadStream(sourceContent.Read(range), plan, null, null);
+        await using var ciphertext = ContentEncryption.Encrypt(content, contentKey.DataKey, partNumber);
+        var part = await context.Store.PutPartAsync(context.Bucket, upload.UploadId, partNumber, ciphertext,
+            _ => new PartInfo(partNumber, content.BytesRead, contentKey.ETagFor(content.Md5Hex), context.Time.GetUtcNow(), content.ChecksumBase64),
             context.Cancellation).ConfigureAwait(false)
             ?? throw new S3Exception(S3Errors.NoSuchUpload, S3Exception.Detail("UploadId", upload.UploadId));
 
         return S3Result.Xml(E("CopyPartResult",
             E("LastModified", Timestamp(part.LastModified)),
             E("ETag", ObjectResponseHeaders.QuotedETag(part.ETag)),
-            upload.ChecksumAlgorithm is null ? null : E("Checksum" + ChecksumAlgorithms.Name(algorithm), part.ChecksumValue)));
+            upload.ChecksumAlgorithm is null ? null : E("Checksum" + ChecksumAlgorithms.Name(algorithm), part.ChecksumValue)))
+            .WithEncryption(contentKey.Stored, contentKey.Customer);
     }
 }

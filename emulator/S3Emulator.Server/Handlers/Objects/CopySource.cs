@@ -1,6 +1,7 @@
 using S3Emulator.Core.Errors;
 using S3Emulator.Core.Model;
 using S3Emulator.Core.Storage;
+using S3Emulator.Server.Encryption;
 using S3Emulator.Server.Pipeline;
 using S3Emulator.Server.Protocol;
 
@@ -28,9 +29,13 @@ internal sealed record CopySource(string Bucket, string Key)
         return new CopySource(value[..slash], value[(slash + 1)..]);
     }
 
-    /// <summary>Opens the source (pinned until the response is done) after checking access and the copy-source conditions.</summary>
-    public async Task<IStoredObject> OpenAsync(S3RequestContext context)
+    /// <summary>
+    /// Opens the source (pinned until the response is done) after checking access, the copy-source conditions
+    /// and its encryption: an SSE-C source needs its key in the <c>x-amz-copy-source-…-customer-*</c> headers.
+    /// </summary>
+    public async Task<CopySourceContent> OpenAsync(S3RequestContext context)
     {
+        var customerKey = SseRequestParser.ForRead(context, copySource: true);
         var bucket = await context.Store.GetBucketAsync(Bucket, context.Cancellation).ConfigureAwait(false)
             ?? throw new S3Exception(S3Errors.NoSuchBucket, S3Exception.Detail("BucketName", Bucket));
         if (bucket.OwnerAccountId != context.AccountId) throw new S3Exception(S3Errors.AccessDenied);
@@ -38,7 +43,8 @@ internal sealed record CopySource(string Bucket, string Key)
             ?? throw new S3Exception(S3Errors.NoSuchKey, S3Exception.Detail("Key", Key));
         context.Http.Response.RegisterForDisposeAsync(stored);
         RequireConditions(context, stored.Info);
-        return stored;
+        var dataKey = await context.Encryptor.OpenAsync(context, stored.Info.Encryption, customerKey, Bucket, Key).ConfigureAwait(false);
+        return new CopySourceContent(stored, dataKey);
     }
 
     private static void RequireConditions(S3RequestContext context, ObjectInfo info)

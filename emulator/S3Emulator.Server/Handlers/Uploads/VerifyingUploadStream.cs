@@ -27,6 +27,9 @@ internal sealed class VerifyingUploadStream(Stream inner, ChecksumPlan plan, IS3
 
     public byte[] RawChecksum { get; private set; } = [];
 
+    /// <summary>How many bytes of body have passed through so far: the plaintext size once it has ended.</summary>
+    public long BytesRead => _length;
+
     public override bool CanRead => true;
     public override bool CanSeek => false;
     public override bool CanWrite => false;
