@@ -6,11 +6,12 @@ namespace S3Emulator.ClientTests;
 /// <summary>Starts an emulator reachable over the given transport.</summary>
 internal static class EmulatorFactory
 {
-    public static Task<S3EmulatorServer> StartAsync(Transport transport, Action<S3EmulatorOptions> configure) => transport switch
+    public static Task<S3EmulatorServer> StartAsync(
+        Transport transport, Action<S3EmulatorOptions> configure, Microsoft.Extensions.Logging.ILoggerProvider? logs = null) => transport switch
     {
-        Transport.InProcess => S3EmulatorServer.StartAsync(configure),
-        Transport.LoopbackHttp => S3EmulatorServer.StartLoopbackAsync(configure),
-        Transport.LoopbackHttps => S3EmulatorServer.StartLoopbackAsync(configure, preferHttps: true),
+        Transport.InProcess => S3EmulatorServer.StartAsync(configure, logs),
+        Transport.LoopbackHttp => S3EmulatorServer.StartLoopbackAsync(configure, logs: logs),
+        Transport.LoopbackHttps => S3EmulatorServer.StartLoopbackAsync(configure, preferHttps: true, logs: logs),
         _ => throw new ArgumentOutOfRangeException(nameof(transport), transport, null),
     };
 }

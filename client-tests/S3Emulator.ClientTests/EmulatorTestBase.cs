@@ -19,19 +19,30 @@ public abstract class EmulatorTestBase(Transport transport)
 
     protected AmazonS3Client S3 { get; private set; } = null!;
 
+    /// <summary>
+    /// A client that reaches the emulator over HTTPS (SSE-C requires it): https://localhost in-process, the HTTPS
+    /// endpoint over loopback.
+    /// </summary>
+    protected AmazonS3Client SecureS3 { get; private set; } = null!;
+
     [OneTimeSetUp]
     public async Task StartEmulatorAsync()
     {
-        Emulator = await EmulatorFactory.StartAsync(Transport, ConfigureEmulator);
+        Emulator = await EmulatorFactory.StartAsync(Transport, ConfigureEmulator, Logs);
         S3 = Emulator.CreateS3Client();
+        SecureS3 = Emulator.CreateS3Client(c => c.ServiceURL = (Emulator.HttpsUrl ?? new Uri("https://localhost")).ToString());
     }
 
     [OneTimeTearDown]
     public async Task StopEmulatorAsync()
     {
         S3?.Dispose();
+        SecureS3?.Dispose();
         if (Emulator is not null) await Emulator.DisposeAsync();
     }
+
+    /// <summary>Every log line the fixture's emulator wrote, at every level.</summary>
+    protected CapturedLogs Logs { get; } = new();
 
     protected virtual void ConfigureEmulator(S3Emulator.Server.Hosting.S3EmulatorOptions options)
     {

@@ -10,5 +10,11 @@ internal static class SseHeaders
     public const string CustomerAlgorithm = "x-amz-server-side-encryption-customer-algorithm";
     public const string CustomerKey = "x-amz-server-side-encryption-customer-key";
     public const string CustomerKeyMd5 = "x-amz-server-side-encryption-customer-key-MD5";
-    public const string CopySourcePrefix = "x-amz-copy-source-";
+
+    /// <summary>
+    /// The copy-source form of an SSE-C header: <c>x-amz-server-side-encryption-customer-key</c> becomes
+    /// <c>x-amz-copy-source-server-side-encryption-customer-key</c>.
+    /// </summary>
+    public static string ForCopySource(string header, bool copySource) =>
+        copySource ? "x-amz-copy-source-" + header["x-amz-".Length..] : header;
 }

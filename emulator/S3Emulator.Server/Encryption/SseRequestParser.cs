@@ -19,7 +19,7 @@ internal static class SseRequestParser
     public static RequestedEncryption ForWrite(S3RequestContext context)
     {
         var algorithm = context.Header(SseHeaders.Algorithm);
-        var customerKey = CustomerKeyFrom(context, prefix: "");
+        var customerKey = CustomerKeyFrom(context, copySource: false);
         var bucketKey = ParseBucketKey(context.Header(SseHeaders.BucketKeyEnabled));
         if (customerKey is not null)
         {
@@ -59,17 +59,17 @@ internal static class SseRequestParser
             throw new S3Exception(S3Errors.InvalidArgument("x-amz-server-side-encryption header is not supported for this operation."),
                 S3Exception.Detail("ArgumentName", SseHeaders.Algorithm), S3Exception.Detail("ArgumentValue", algorithm));
         }
-        return CustomerKeyFrom(context, copySource ? SseHeaders.CopySourcePrefix : "");
+        return CustomerKeyFrom(context, copySource);
     }
 
     private static bool IsReadOperation(S3RequestContext context) =>
         context.Request.Operation is Routing.S3Operation.GetObject or Routing.S3Operation.HeadObject;
 
-    private static CustomerKey? CustomerKeyFrom(S3RequestContext context, string prefix)
+    private static CustomerKey? CustomerKeyFrom(S3RequestContext context, bool copySource)
     {
-        var algorithm = context.Header(prefix + SseHeaders.CustomerAlgorithm);
-        var key = context.Header(prefix + SseHeaders.CustomerKey);
-        var keyMd5 = context.Header(prefix + SseHeaders.CustomerKeyMd5);
+        var algorithm = context.Header(SseHeaders.ForCopySource(SseHeaders.CustomerAlgorithm, copySource));
+        var key = context.Header(SseHeaders.ForCopySource(SseHeaders.CustomerKey, copySource));
+        var keyMd5 = context.Header(SseHeaders.ForCopySource(SseHeaders.CustomerKeyMd5, copySource));
         if (algorithm is null && key is null && keyMd5 is null) return null;
         if (!context.Http.Request.IsHttps)
         {
