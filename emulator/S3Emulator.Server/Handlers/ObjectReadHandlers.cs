@@ -22,10 +22,17 @@ internal static class ObjectReadHandlers
         // The response owns the pinned version until its body is written, whatever happens before that.
         context.Http.Response.RegisterForDisposeAsync(stored);
         var info = stored.Info;
-        // HEAD checks the SSE-C key but needs no content key; GET recovers it (and so asks KMS, as S3 does).
-        var dataKey = context.Request.Operation == S3Operation.HeadObject
-            ? Checked(info, customerKey)
-            : await context.Encryptor.OpenAsync(context, info.Encryption, customerKey, context.Bucket, context.Key).ConfigureAwait(false);
+        byte[]? dataKey = null;
+        if (context.Request.Operation == S3Operation.HeadObject)
+        {
+            // HEAD checks the SSE-C key but reads no content, so it needs no content key.
+            ObjectEncryptor.RequireCustomerKey(info.Encryption, customerKey);
+        }
+        else
+        {
+            // GET recovers the content key, and so asks KMS, as S3 does.
+            dataKey = await context.Encryptor.OpenAsync(context, info.Encryption, customerKey, context.Bucket, context.Key).ConfigureAwait(false);
+        }
 
         var outcome = ConditionalRequest.Evaluate(info, context.Header("If-Match"), context.Header("If-None-Match"),
             context.Header("If-Modified-Since"), context.Header("If-Unmodified-Since"));
@@ -79,9 +86,4 @@ internal static class ObjectReadHandlers
         await source.CopyToAsync(destination, 81920, cancellationToken).ConfigureAwait(false);
     }
 
-    private static byte[]? Checked(ObjectInfo info, CustomerKey? customerKey)
-    {
-        ObjectEncryptor.RequireCustomerKey(info.Encryption, customerKey);
-        return null;
-    }
 }
