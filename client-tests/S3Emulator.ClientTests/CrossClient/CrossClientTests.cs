@@ -56,6 +56,23 @@ public sealed class CrossClientTests(Transport transport) : EmulatorTestBase(tra
     }
 
     [Test]
+    public async Task AwsCli_CreatesAKmsKey_AndUsesItForSseKms()
+    {
+        await RequireAsync("aws", "--version");
+        var bucket = await CreateBucketAsync("cli-kms");
+        var body = Path.Combine(_client.Folder, "body.txt");
+        await File.WriteAllTextAsync(body, "kms through the cli");
+
+        var keyArn = (await AwsAsync("kms", "create-key", "--description", "cli", "--query", "KeyMetadata.Arn", "--output", "text")).Trim();
+        await AwsAsync("s3api", "put-object", "--bucket", bucket, "--key", "k", "--body", body, "--server-side-encryption", "aws:kms", "--ssekms-key-id", keyArn);
+        var head = await S3.GetObjectMetadataAsync(bucket, "k");
+
+        Assert.That(keyArn, Does.StartWith("arn:aws:kms:us-east-1:123456789012:key/"));
+        Assert.That(head.ServerSideEncryptionKeyManagementServiceKeyId, Is.EqualTo(keyArn));
+        Assert.That(await GetTextAsync(bucket, "k"), Is.EqualTo("kms through the cli"));
+    }
+
+    [Test]
     public async Task Boto3_RunsTheScenario()
     {
         await RequireAsync("python3", "-c", "import boto3");
