@@ -57,6 +57,26 @@ try:
 except ClientError as error:
     expect(error.response["Error"]["Code"] == "NoSuchKey", f"missing key: {error.response['Error']}")
 
+# Server-side encryption as botocore sends it: SSE-KMS with the AWS-managed key, and SSE-C (HTTPS only),
+# where botocore base64-encodes the raw key and computes its MD5 itself.
+s3.put_object(Bucket=bucket, Key="kms.txt", Body=b"kms body", ServerSideEncryption="aws:kms")
+kms_head = s3.head_object(Bucket=bucket, Key="kms.txt")
+expect(kms_head["ServerSideEncryption"] == "aws:kms", f"SSE-KMS: {kms_head}")
+expect(kms_head["SSEKMSKeyId"].startswith("arn:aws:kms:us-east-1:"), f"SSE-KMS key id: {kms_head['SSEKMSKeyId']}")
+expect(s3.get_object(Bucket=bucket, Key="kms.txt")["Body"].read() == b"kms body", "SSE-KMS content differs")
+if endpoint.startswith("https://"):
+    customer_key = os.urandom(32)
+    s3.put_object(Bucket=bucket, Key="ssec.txt", Body=b"ssec body", SSECustomerAlgorithm="AES256", SSECustomerKey=customer_key)
+    got = s3.get_object(Bucket=bucket, Key="ssec.txt", SSECustomerAlgorithm="AES256", SSECustomerKey=customer_key)
+    expect(got["Body"].read() == b"ssec body", "SSE-C content differs")
+    try:
+        s3.get_object(Bucket=bucket, Key="ssec.txt", SSECustomerAlgorithm="AES256", SSECustomerKey=os.urandom(32))
+        raise AssertionError("GET with a wrong SSE-C key succeeded")
+    except ClientError as error:
+        expect(error.response["Error"]["Code"] == "AccessDenied", f"wrong SSE-C key: {error.response['Error']}")
+    s3.delete_object(Bucket=bucket, Key="ssec.txt")
+s3.delete_object(Bucket=bucket, Key="kms.txt")
+
 deleted = s3.delete_objects(Bucket=bucket, Delete={"Objects": [{"Key": key}, {"Key": "copy.txt"}, {"Key": "multi/part.bin"}]})
 expect(len(deleted["Deleted"]) == 3, f"delete_objects: {deleted}")
 s3.delete_bucket(Bucket=bucket)
