@@ -87,6 +87,32 @@ public sealed class CrossClientTests(Transport transport) : EmulatorTestBase(tra
         Assert.That(output.Trim(), Is.EqualTo("OK"));
     }
 
+    [Test]
+    public async Task JavaScriptSdkV3_RunsTheScenario()
+    {
+        var folder = JavaScriptClientFolder();
+        if (!Directory.Exists(Path.Combine(folder, "node_modules", "@aws-sdk", "client-s3")))
+        {
+            Assert.Ignore("The JavaScript SDK is not installed (npm ci in CrossClient/js; the test project's build does it when npm is present).");
+        }
+
+        var (exitCode, output, error) = await _client.RunAsync("node", Path.Combine(folder, "jssdk_scenario.mjs"), _client.Endpoint, $"js-{Guid.NewGuid():N}");
+
+        Assert.That(exitCode, Is.EqualTo(0), error);
+        Assert.That(output.Trim(), Is.EqualTo("OK"));
+    }
+
+    /// <summary>The scenario and its node_modules stay in the source tree; the build installs them there.</summary>
+    private static string JavaScriptClientFolder()
+    {
+        var directory = new DirectoryInfo(TestContext.CurrentContext.TestDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "S3Emulator.ClientTests.csproj")))
+        {
+            directory = directory.Parent;
+        }
+        return Path.Combine(directory?.FullName ?? "", "CrossClient", "js");
+    }
+
     private async Task<string> AwsAsync(params string[] arguments)
     {
         var (exitCode, output, error) = await _client.RunAsync("aws", ["--endpoint-url", _client.Endpoint, .. arguments]);

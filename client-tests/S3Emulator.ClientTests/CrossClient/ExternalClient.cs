@@ -53,7 +53,11 @@ internal sealed class ExternalClient : IDisposable
             // Nothing from the machine's own AWS configuration may leak into the run.
             environment["AWS_CONFIG_FILE"] = Path.Combine(_folder, "no-config");
             environment["AWS_SHARED_CREDENTIALS_FILE"] = Path.Combine(_folder, "no-credentials");
-            if (CaBundle is not null) environment["AWS_CA_BUNDLE"] = CaBundle;
+            if (CaBundle is not null)
+            {
+                environment["AWS_CA_BUNDLE"] = CaBundle;
+                environment["NODE_EXTRA_CA_CERTS"] = CaBundle;
+            }
         });
 
     private static async Task<(int ExitCode, string Output, string Error)> RunAsync(

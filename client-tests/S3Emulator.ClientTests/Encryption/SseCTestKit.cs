@@ -38,6 +38,9 @@ internal sealed class SseCTestKit
             case CopyPartRequest copyPart:
                 (copyPart.ServerSideEncryptionCustomerMethod, copyPart.ServerSideEncryptionCustomerProvidedKey, copyPart.ServerSideEncryptionCustomerProvidedKeyMD5) = Fields();
                 break;
+            case GetObjectAttributesRequest attributes:
+                (attributes.SSECustomerAlgorithm, attributes.SSECustomerKey, attributes.SSECustomerKeyMD5) = Fields();
+                break;
             case CopyObjectRequest copy:
                 (copy.ServerSideEncryptionCustomerMethod, copy.ServerSideEncryptionCustomerProvidedKey, copy.ServerSideEncryptionCustomerProvidedKeyMD5) = Fields();
                 break;
