@@ -49,7 +49,7 @@ internal static class SseRequestParser
     }
 
     /// <summary>
-    /// The SSE-C key of a read (GET, HEAD, UploadPart) or, with <paramref name="copySource"/>, of a copy
+    /// The SSE-C key of a read (GET, HEAD, GetObjectAttributes, UploadPart) or, with <paramref name="copySource"/>, of a copy
     /// source. Reads may not name <c>x-amz-server-side-encryption</c> at all.
     /// </summary>
     public static CustomerKey? ForRead(S3RequestContext context, bool copySource = false)
@@ -63,7 +63,7 @@ internal static class SseRequestParser
     }
 
     private static bool IsReadOperation(S3RequestContext context) =>
-        context.Request.Operation is Routing.S3Operation.GetObject or Routing.S3Operation.HeadObject;
+        context.Request.Operation is Routing.S3Operation.GetObject or Routing.S3Operation.HeadObject or Routing.S3Operation.GetObjectAttributes;
 
     private static CustomerKey? CustomerKeyFrom(S3RequestContext context, bool copySource)
     {

@@ -27,6 +27,7 @@ internal static class S3Dispatcher
             S3Operation.DeleteObject => ObjectWriteHandlers.DeleteObjectAsync(context),
             S3Operation.DeleteObjects => DeleteObjectsHandler.DeleteObjectsAsync(context),
             S3Operation.CopyObject => CopyObjectHandler.CopyObjectAsync(context),
+            S3Operation.GetObjectAttributes => ObjectAttributesHandler.GetObjectAttributesAsync(context),
             S3Operation.GetObjectTagging => TaggingHandlers.GetObjectTaggingAsync(context),
             S3Operation.PutObjectTagging => TaggingHandlers.PutObjectTaggingAsync(context),
             S3Operation.DeleteObjectTagging => TaggingHandlers.DeleteObjectTaggingAsync(context),
