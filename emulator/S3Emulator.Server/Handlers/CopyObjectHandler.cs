@@ -40,7 +40,7 @@ internal static class CopyObjectHandler
         var plan = new ChecksumPlan(null, algorithm, null, ExpectedInTrailer: false, ClientChose: true);
         // The copy gets its own content key: the target's encryption, never the source's key.
         var contentKey = await context.Encryptor.NewContentKeyAsync(context, requested, bucket, context.Key).ConfigureAwait(false);
-        await using var content = new VerifyingUploadStream(sourceContent.Read(ByteRange.Whole(sourceInfo.Size)), plan, null, null);
+        await using var content = new VerifyingUploadStream(sourceContent.Read(ByteRange.Whole(sourceInfo.Size)), plan, null, null, leaveOpen: false);
         await using var ciphertext = ContentEncryption.Encrypt(content, contentKey.DataKey, partNumber: 0);
         var info = await context.Store.PutObjectAsync(context.Bucket, context.Key, ciphertext, _ => new ObjectInfo
         {

@@ -5,6 +5,7 @@ using System.Text;
 using S3Emulator.Core.Checksums;
 using S3Emulator.Core.Errors;
 using S3Emulator.Core.Model;
+using S3Emulator.Server.Streams;
 
 namespace S3Emulator.Server.Auth.SigV4;
 

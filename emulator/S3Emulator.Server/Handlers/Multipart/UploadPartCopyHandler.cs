@@ -32,7 +32,7 @@ internal static class UploadPartCopyHandler
         // S3 computes the part checksum itself: in the upload's algorithm, or CRC64NVME when it has none.
         var algorithm = upload.ChecksumAlgorithm ?? ChecksumAlgorithm.Crc64Nvme;
         var plan = new ChecksumPlan(null, algorithm, null, ExpectedInTrailer: false, ClientChose: upload.ChecksumAlgorithm is not null);
-        await using var content = new VerifyingUploadStream(sourceContent.Read(range), plan, null, null);
+        await using var content = new VerifyingUploadStream(sourceContent.Read(range), plan, null, null, leaveOpen: false);
         await using var ciphertext = ContentEncryption.Encrypt(content, contentKey.DataKey, partNumber);
         var part = await context.Store.PutPartAsync(context.Bucket, upload.UploadId, partNumber, ciphertext,
             _ => new PartInfo(partNumber, content.BytesRead, contentKey.ETagFor(content.Md5Hex), context.Time.GetUtcNow(), content.ChecksumBase64),

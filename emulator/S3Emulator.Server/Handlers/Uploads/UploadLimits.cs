@@ -25,6 +25,6 @@ internal static class UploadLimits
         var body = context.Http.Features.Get<IS3RequestBodyFeature>();
         var length = body?.DecodedContentLength ?? context.Http.Request.ContentLength;
         if (length > MaxSinglePutBytes) throw new S3Exception(S3Errors.EntityTooLarge);
-        return new VerifyingUploadStream(context.Body, plan, body, length);
+        return new VerifyingUploadStream(context.Body, plan, body, length, leaveOpen: true);
     }
 }

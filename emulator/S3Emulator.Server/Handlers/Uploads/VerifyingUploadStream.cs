@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using S3Emulator.Core.Checksums;
 using S3Emulator.Core.Errors;
 using S3Emulator.Server.Auth;
+using S3Emulator.Server.Streams;
 
 namespace S3Emulator.Server.Handlers.Uploads;
 
@@ -10,12 +11,13 @@ namespace S3Emulator.Server.Handlers.Uploads;
 /// the body it checks both against what the client sent and throws S3's error on a mismatch. The
 /// store commits only after the stream ended cleanly, so a bad upload never becomes visible.
 /// </summary>
-internal sealed class VerifyingUploadStream(Stream inner, ChecksumPlan plan, IS3RequestBodyFeature? body, long? expectedLength) : Stream
+/// <param name="leaveOpen">True for the request body, which the server owns; false for a copy source, which this stream owns.</param>
+internal sealed class VerifyingUploadStream(Stream inner, ChecksumPlan plan, IS3RequestBodyFeature? body, long? expectedLength, bool leaveOpen)
+    : ObservingReadStream(inner, leaveOpen)
 {
     private readonly IncrementalHash _md5 = IncrementalHash.CreateHash(HashAlgorithmName.MD5);
     private readonly IChecksumCalculator _checksum = ChecksumAlgorithms.CreateCalculator(plan.Algorithm);
     private long _length;
-    private bool _finished;
 
     /// <summary>Hex MD5 of the body; valid once the stream was read to its end.</summary>
     public string Md5Hex { get; private set; } = "";
@@ -30,48 +32,14 @@ internal sealed class VerifyingUploadStream(Stream inner, ChecksumPlan plan, IS3
     /// <summary>How many bytes of body have passed through so far: the plaintext size once it has ended.</summary>
     public long BytesRead => _length;
 
-    public override bool CanRead => true;
-    public override bool CanSeek => false;
-    public override bool CanWrite => false;
-    public override long Length => throw new NotSupportedException();
-    public override long Position { get => _length; set => throw new NotSupportedException(); }
-
-    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
-
-    public override int Read(Span<byte> buffer)
+    protected override void Observe(ReadOnlySpan<byte> data)
     {
-        var read = inner.Read(buffer);
-        Observe(buffer[..read]);
-        return read;
+        _md5.AppendData(data);
+        _checksum.Append(data);
+        _length += data.Length;
     }
 
-    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-        ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
-    public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
-    {
-        var read = await inner.ReadAsync(buffer, cancellationToken).ConfigureAwait(false);
-        Observe(buffer.Span[..read]);
-        return read;
-    }
-
-    private void Observe(ReadOnlySpan<byte> data)
-    {
-        if (data.Length > 0)
-        {
-            _md5.AppendData(data);
-            _checksum.Append(data);
-            _length += data.Length;
-            return;
-        }
-        if (!_finished)
-        {
-            _finished = true;
-            Finish();
-        }
-    }
-
-    private void Finish()
+    protected override void OnEnd()
     {
         if (expectedLength is { } expected && expected != _length) throw new S3Exception(S3Errors.IncompleteBody);
         RawMd5 = _md5.GetHashAndReset();
@@ -107,9 +75,4 @@ internal sealed class VerifyingUploadStream(Stream inner, ChecksumPlan plan, IS3
         }
         base.Dispose(disposing);
     }
-
-    public override void Flush() { }
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-    public override void SetLength(long value) => throw new NotSupportedException();
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 }

@@ -1,7 +1,9 @@
-namespace S3Emulator.Server.Auth.SigV4;
+namespace S3Emulator.Server.Streams;
 
-/// <summary>The boilerplate of a forward-only, read-only stream over an inner stream it owns.</summary>
-internal abstract class ReadOnlyStream(Stream inner) : Stream
+/// <summary>The boilerplate of a forward-only, read-only stream over an inner stream.</summary>
+/// <param name="inner">The stream read from.</param>
+/// <param name="leaveOpen">Whether disposing this stream leaves <paramref name="inner"/> open (a request body the server owns).</param>
+internal abstract class ReadOnlyStream(Stream inner, bool leaveOpen = false) : Stream
 {
     protected Stream Inner { get; } = inner;
 
@@ -36,7 +38,7 @@ internal abstract class ReadOnlyStream(Stream inner) : Stream
 
     protected override void Dispose(bool disposing)
     {
-        if (disposing)
+        if (disposing && !leaveOpen)
         {
             Inner.Dispose();
         }
