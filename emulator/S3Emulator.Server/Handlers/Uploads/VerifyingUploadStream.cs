@@ -22,12 +22,8 @@ internal sealed class VerifyingUploadStream(Stream inner, ChecksumPlan plan, IS3
     /// <summary>Hex MD5 of the body; valid once the stream was read to its end.</summary>
     public string Md5Hex { get; private set; } = "";
 
-    public byte[] RawMd5 { get; private set; } = [];
-
     /// <summary>Base64 checksum of the body in <see cref="ChecksumPlan.Algorithm"/>.</summary>
     public string ChecksumBase64 { get; private set; } = "";
-
-    public byte[] RawChecksum { get; private set; } = [];
 
     /// <summary>How many bytes of body have passed through so far: the plaintext size once it has ended.</summary>
     public long BytesRead => _length;
@@ -42,11 +38,10 @@ internal sealed class VerifyingUploadStream(Stream inner, ChecksumPlan plan, IS3
     protected override void OnEnd()
     {
         if (expectedLength is { } expected && expected != _length) throw new S3Exception(S3Errors.IncompleteBody);
-        RawMd5 = _md5.GetHashAndReset();
-        Md5Hex = Convert.ToHexStringLower(RawMd5);
-        RawChecksum = _checksum.GetHashAndReset();
-        ChecksumBase64 = Convert.ToBase64String(RawChecksum);
-        if (plan.ContentMd5 is { } md5 && !CryptographicOperations.FixedTimeEquals(md5, RawMd5))
+        var md5 = _md5.GetHashAndReset();
+        Md5Hex = Convert.ToHexStringLower(md5);
+        ChecksumBase64 = Convert.ToBase64String(_checksum.GetHashAndReset());
+        if (plan.ContentMd5 is { } expectedMd5 && !CryptographicOperations.FixedTimeEquals(expectedMd5, md5))
         {
             throw new S3Exception(S3Errors.BadDigest);
         }
