@@ -1,5 +1,4 @@
 using S3Emulator.Core.Checksums;
-using S3Emulator.Core.Encryption;
 using S3Emulator.Core.Errors;
 using S3Emulator.Core.Model;
 using S3Emulator.Server.Encryption;
@@ -41,22 +40,13 @@ internal static class CopyObjectHandler
         // The copy gets its own content key: the target's encryption, never the source's key.
         var contentKey = await context.Encryptor.NewContentKeyAsync(context, requested, bucket, context.Key).ConfigureAwait(false);
         await using var content = new VerifyingUploadStream(sourceContent.Read(ByteRange.Whole(sourceInfo.Size)), plan, null, null, leaveOpen: false);
-        await using var ciphertext = ContentEncryption.Encrypt(content, contentKey.DataKey, partNumber: 0);
-        var info = await context.Store.PutObjectAsync(context.Bucket, context.Key, ciphertext, _ => new ObjectInfo
+        var info = await EncryptedObjectWriter.PutAsync(context, contentKey, content, stored => stored with
         {
-            Bucket = context.Bucket,
-            Key = context.Key,
-            Size = content.BytesRead,
-            ETag = contentKey.ETagFor(content.Md5Hex),
-            Encryption = contentKey.Stored,
-            LastModified = context.Time.GetUtcNow(),
             ContentHeaders = replaceMetadata ? ObjectRequestHeaders.ContentHeaders(context) : sourceInfo.ContentHeaders,
             UserMetadata = replaceMetadata ? ObjectRequestHeaders.UserMetadata(context) : sourceInfo.UserMetadata,
             Tags = replaceTags ? ObjectRequestHeaders.Tags(context) : sourceInfo.Tags,
-            Checksum = new StoredChecksum(algorithm, content.ChecksumBase64, ChecksumType.FullObject),
             StorageClass = storageClass,
-            OwnerAccountId = context.AccountId,
-        }, context.Cancellation).ConfigureAwait(false);
+        }).ConfigureAwait(false);
 
         return S3Result.Xml(E("CopyObjectResult",
             E("LastModified", Timestamp(info.LastModified)),

@@ -1,4 +1,3 @@
-using S3Emulator.Core.Encryption;
 using S3Emulator.Core.Errors;
 using S3Emulator.Core.Model;
 using S3Emulator.Server.Encryption;
@@ -23,22 +22,13 @@ internal static class ObjectWriteHandlers
         var plan = ChecksumPlan.FromRequest(context);
         var contentKey = await context.Encryptor.NewContentKeyAsync(context, requested, bucket, context.Key).ConfigureAwait(false);
         await using var body = UploadLimits.OpenBody(context, plan);
-        await using var ciphertext = ContentEncryption.Encrypt(body, contentKey.DataKey, partNumber: 0);
-        var info = await context.Store.PutObjectAsync(context.Bucket, context.Key, ciphertext, _ => new ObjectInfo
+        var info = await EncryptedObjectWriter.PutAsync(context, contentKey, body, stored => stored with
         {
-            Bucket = context.Bucket,
-            Key = context.Key,
-            Size = body.BytesRead,
-            ETag = contentKey.ETagFor(body.Md5Hex),
-            Encryption = contentKey.Stored,
-            LastModified = context.Time.GetUtcNow(),
             ContentHeaders = contentHeaders,
             UserMetadata = metadata,
             Tags = tags,
-            Checksum = new StoredChecksum(plan.Algorithm, body.ChecksumBase64, ChecksumType.FullObject),
             StorageClass = ObjectRequestHeaders.StorageClass(context),
-            OwnerAccountId = context.AccountId,
-        }, context.Cancellation).ConfigureAwait(false);
+        }).ConfigureAwait(false);
 
         var result = S3Result.Empty().With("ETag", ObjectResponseHeaders.QuotedETag(info.ETag))
             .WithEncryption(info.Encryption, contentKey.Customer, withContext: requested is RequestedEncryption.SseKms { Context.Count: > 0 });

@@ -22,6 +22,9 @@ internal sealed class VerifyingUploadStream(Stream inner, ChecksumPlan plan, IS3
     /// <summary>Hex MD5 of the body; valid once the stream was read to its end.</summary>
     public string Md5Hex { get; private set; } = "";
 
+    /// <summary>The algorithm of <see cref="ChecksumBase64"/>.</summary>
+    public Core.Model.ChecksumAlgorithm ChecksumAlgorithm => plan.Algorithm;
+
     /// <summary>Base64 checksum of the body in <see cref="ChecksumPlan.Algorithm"/>.</summary>
     public string ChecksumBase64 { get; private set; } = "";
 
