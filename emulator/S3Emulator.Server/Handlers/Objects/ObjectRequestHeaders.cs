@@ -14,7 +14,7 @@ internal static class ObjectRequestHeaders
 
     public static HttpContentHeaders ContentHeaders(S3RequestContext context) => new(
         ContentType: context.Header("Content-Type"),
-        ContentEncoding: StripAwsChunked(context.Header("Content-Encoding")),
+        ContentEncoding: StripAwsChunked(ContentEncoding(context)),
         ContentDisposition: context.Header("Content-Disposition"),
         ContentLanguage: context.Header("Content-Language"),
         CacheControl: context.Header("Cache-Control"),
@@ -43,15 +43,28 @@ internal static class ObjectRequestHeaders
     public static string StorageClass(S3RequestContext context) => context.Header(S3Headers.StorageClass) ?? "STANDARD";
 
     /// <summary>
-    /// <c>aws-chunked</c> describes the transfer, not the object: S3 removes it from the stored
-    /// Content-Encoding and keeps whatever else the client declared (e.g. <c>gzip</c>).
+    /// The Content-Encoding as sent. A header sent as several field lines (as the in-process transport passes
+    /// HttpClient's parsed codings) reads as one list, combined with ", " as HTTP combines field lines.
     /// </summary>
-    private static string? StripAwsChunked(string? contentEncoding)
+    private static string? ContentEncoding(S3RequestContext context)
+    {
+        var values = context.Http.Request.Headers.ContentEncoding;
+        return values.Count == 0 ? null : string.Join(", ", values.ToArray());
+    }
+
+    /// <summary>
+    /// <c>aws-chunked</c> describes the transfer, not the object: S3 removes it from the stored
+    /// Content-Encoding and keeps whatever else the client declared exactly as sent, spacing included
+    /// (<c>aws-chunked, deflate, gzip</c> is stored as <c>deflate, gzip</c>).
+    /// </summary>
+    internal static string? StripAwsChunked(string? contentEncoding)
     {
         if (contentEncoding is null) return null;
-        var kept = contentEncoding.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
-            .Where(e => !e.Equals("aws-chunked", StringComparison.OrdinalIgnoreCase))
+        // Each kept coding keeps the text around it; only the aws-chunked entries and their commas go.
+        var kept = contentEncoding.Split(',')
+            .Where(e => !e.Trim().Equals("aws-chunked", StringComparison.OrdinalIgnoreCase))
             .ToArray();
-        return kept.Length == 0 ? null : string.Join(",", kept);
+        var stored = string.Join(",", kept).Trim();
+        return stored.Length == 0 ? null : stored;
     }
 }
