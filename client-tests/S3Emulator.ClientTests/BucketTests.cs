@@ -19,6 +19,21 @@ public sealed class BucketTests(Transport transport) : EmulatorTestBase(transpor
         Assert.That(response.Owner.Id, Has.Length.EqualTo(64));
     }
 
+    [Test]
+    public async Task ListBuckets_WithBucketRegion_ListsOnlyTheBucketsInThatRegion()
+    {
+        var home = await CreateBucketAsync();
+        var away = $"eu-{Guid.NewGuid():N}";
+        await S3.PutBucketAsync(new PutBucketRequest { BucketName = away, BucketRegionName = "eu-west-1" });
+
+        var europe = await S3.ListBucketsAsync(new ListBucketsRequest { BucketRegion = "eu-west-1" });
+        var virginia = await S3.ListBucketsAsync(new ListBucketsRequest { BucketRegion = "us-east-1" });
+
+        Assert.That(europe.Buckets.Select(b => b.BucketName), Does.Contain(away).And.Not.Contain(home));
+        Assert.That(europe.Buckets.Select(b => b.BucketRegion), Is.All.EqualTo("eu-west-1"));
+        Assert.That(virginia.Buckets.Select(b => b.BucketName), Does.Contain(home).And.Not.Contain(away));
+    }
+
     [TestCase("ab")]
     [TestCase("Upper-Case")]
     [TestCase("under_score")]

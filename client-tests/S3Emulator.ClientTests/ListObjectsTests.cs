@@ -280,6 +280,51 @@ public sealed class ListObjectsTests(Transport transport) : EmulatorTestBase(tra
     }
 
     [Test]
+    public async Task ListObjectsV1_WithEncodingTypeUrl_LeavesThePrefixAsSent()
+    {
+        await PutAllAsync(["x y/1", "x y/2"]);
+
+        var response = await S3.ListObjectsAsync(new ListObjectsRequest
+        {
+            BucketName = _bucket, Encoding = EncodingType.Url, Prefix = "x y/", Delimiter = "/",
+        });
+
+        // S3 (and botocore's decoder, which leaves V1's Prefix alone) encodes V1's keys but not its Prefix.
+        Assert.That(response.Prefix, Is.EqualTo("x y/"));
+        Assert.That(response.S3Objects.Select(o => o.Key), Is.EqualTo(new[] { "x%20y/1", "x%20y/2" }));
+    }
+
+    [Test]
+    public async Task ListObjectsV2_WithEncodingTypeUrl_EncodesThePrefix()
+    {
+        await PutAllAsync(["x y/1"]);
+
+        var response = await S3.ListObjectsV2Async(new ListObjectsV2Request
+        {
+            BucketName = _bucket, Encoding = EncodingType.Url, Prefix = "x y/",
+        });
+
+        Assert.That(response.Prefix, Is.EqualTo("x%20y/"));
+        Assert.That(response.S3Objects.Single().Key, Is.EqualTo("x%20y/1"));
+    }
+
+    [Test]
+    public async Task ListObjectsV2_WithAnEmptyContinuationToken_ReturnsInvalidArgument()
+    {
+        await PutAllAsync(["a"]);
+
+        // The SDK sends a set but empty token as "continuation-token=", as botocore does for ContinuationToken=''.
+        var error = await ExpectS3ErrorAsync(() => S3.ListObjectsV2Async(new ListObjectsV2Request
+        {
+            BucketName = _bucket, ContinuationToken = "",
+        }));
+
+        Assert.That(error.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+        Assert.That(error.ErrorCode, Is.EqualTo("InvalidArgument"));
+        Assert.That(error.Message, Is.EqualTo("The continuation token provided is incorrect"));
+    }
+
+    [Test]
     public async Task ListObjects_OnMissingBucket_ReturnsNoSuchBucket()
     {
         var error = await ExpectS3ErrorAsync(() => S3.ListObjectsV2Async(new ListObjectsV2Request { BucketName = "no-such-bucket-" + Guid.NewGuid().ToString("N")[..8] }));

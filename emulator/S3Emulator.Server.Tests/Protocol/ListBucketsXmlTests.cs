@@ -25,6 +25,16 @@ public sealed class ListBucketsXmlTests
         GoldenXml.AssertMatches(await ProtocolTestKit.BodyAsync(result), "ListBuckets.Paginated");
     }
 
+    [Test]
+    public async Task ListBuckets_WithBucketRegion_MatchesGoldenXml()
+    {
+        var kit = await SeedAsync();
+
+        var result = await kit.DispatchAsync(S3Operation.ListBuckets, null, null, "bucket-region=us-east-1");
+
+        GoldenXml.AssertMatches(await ProtocolTestKit.BodyAsync(result), "ListBuckets.BucketRegion");
+    }
+
     /// <summary>Three buckets of ours in two regions, and one of another account that must not be listed.</summary>
     private static async Task<ProtocolTestKit> SeedAsync()
     {

@@ -1,4 +1,6 @@
 using System.Xml.Linq;
+using S3Emulator.Core.Errors;
+using S3Emulator.Server.Handlers.Listing;
 using S3Emulator.Server.Routing;
 
 namespace S3Emulator.Server.Tests.Protocol;
@@ -48,6 +50,49 @@ public sealed class ListObjectsXmlTests
             "list-type=2&prefix=docs%2F&delimiter=%2F&encoding-type=url&start-after=docs%2Fa%26b.txt");
 
         GoldenXml.AssertMatches(await ProtocolTestKit.BodyAsync(result), "ListObjectsV2.EncodingTypeUrl");
+    }
+
+    [Test]
+    public async Task ListObjects_WithEncodingTypeUrl_MatchesGoldenXml()
+    {
+        var kit = new ProtocolTestKit();
+        await kit.CreateBucketAsync("docs");
+        await kit.PutObjectAsync("docs", "a b/1", "1");
+        await kit.PutObjectAsync("docs", "a b/c d/2", "2");
+        await kit.PutObjectAsync("docs", "a b/é", "3");
+
+        // max-keys=2 stops after "a b/1" and the common prefix "a b/c d/": NextMarker names the prefix.
+        var result = await kit.DispatchAsync(S3Operation.ListObjects, "docs", null,
+            "prefix=a%20b%2F&delimiter=%2F&encoding-type=url&marker=a%20b%2F0&max-keys=2");
+
+        GoldenXml.AssertMatches(await ProtocolTestKit.BodyAsync(result), "ListObjects.EncodingTypeUrl");
+    }
+
+    [TestCase(S3Operation.ListObjects, "\n")]
+    [TestCase(S3Operation.ListObjectsV2, "%0A")]
+    public async Task ListObjects_WithEncodingTypeUrlAndANewlinePrefix_EncodesThePrefixOnlyInV2(S3Operation operation, string expected)
+    {
+        var kit = new ProtocolTestKit();
+        await kit.CreateBucketAsync("docs");
+        await kit.PutObjectAsync("docs", "\nkey", "1");
+
+        var result = await kit.DispatchAsync(operation, "docs", null,
+            (operation == S3Operation.ListObjectsV2 ? "list-type=2&" : "") + "prefix=%0A&encoding-type=url");
+
+        var root = XDocument.Parse(await ProtocolTestKit.BodyAsync(result), LoadOptions.PreserveWhitespace).Root!;
+        Assert.That(root.Elements().Single(e => e.Name.LocalName == "Prefix").Value, Is.EqualTo(expected));
+        Assert.That(root.Descendants().Single(e => e.Name.LocalName == "Key").Value, Is.EqualTo("%0Akey"));
+    }
+
+    [Test]
+    public void ContinuationToken_Empty_IsRefusedAsS3RefusesIt_NamingTheArgumentOnly()
+    {
+        var refusal = Assert.Throws<S3Exception>(() => ContinuationToken.Decode(""));
+
+        Assert.That(refusal!.Error.Code, Is.EqualTo("InvalidArgument"));
+        Assert.That(refusal.Error.Message, Is.EqualTo("The continuation token provided is incorrect"));
+        // S3's answer names the argument but does not echo its value.
+        Assert.That(refusal.Details, Is.EqualTo(new[] { S3Exception.Detail("ArgumentName", "continuation-token") }));
     }
 
     /// <summary>

@@ -47,6 +47,23 @@ public sealed class MultipartXmlTests
     }
 
     [Test]
+    public async Task ListMultipartUploads_WithEncodingTypeUrl_MatchesGoldenXml()
+    {
+        var kit = new ProtocolTestKit();
+        await kit.CreateBucketAsync(Bucket);
+        await kit.CreateMultipartUploadAsync(Bucket, "a b/1");
+        var second = await kit.CreateMultipartUploadAsync(Bucket, "a b/é");
+        await kit.CreateMultipartUploadAsync(Bucket, "a b/c d/2");
+
+        // Keys, prefixes, delimiter and key markers are encoded; upload ids are not.
+        var result = await kit.DispatchAsync(S3Operation.ListMultipartUploads, Bucket, null,
+            "uploads&prefix=a%20b%2F&delimiter=%2F&encoding-type=url&key-marker=a%20b%2F1");
+
+        var body = await ProtocolTestKit.BodyAsync(result);
+        GoldenXml.AssertMatches(GoldenXml.MaskUploadIds(body, (second, "{UploadId:a b/é}")), "ListMultipartUploads.EncodingTypeUrl");
+    }
+
+    [Test]
     public async Task ListMultipartUploads_WithDelimiter_MatchesGoldenXml()
     {
         var kit = new ProtocolTestKit();

@@ -16,8 +16,10 @@ internal static class BucketHandlers
         var prefix = context.Query.Get("prefix") ?? "";
         var maxBuckets = QueryValues.OptionalInt(context, "max-buckets", 1, 10_000) ?? 10_000;
         var after = context.Query.Get("continuation-token");
+        var region = context.Query.Get("bucket-region");
         var owned = (await context.Store.ListBucketsAsync(context.Cancellation).ConfigureAwait(false))
             .Where(b => b.OwnerAccountId == context.AccountId && b.Name.StartsWith(prefix, StringComparison.Ordinal))
+            .Where(b => string.IsNullOrEmpty(region) || b.Region == region)
             .Where(b => after is null || string.CompareOrdinal(b.Name, after) > 0)
             .ToList();
         var page = owned.Take(maxBuckets).ToList();

@@ -23,7 +23,9 @@ internal static class ListObjectsHandlers
         var nextMarker = page.IsTruncated && request.Delimiter is not null ? page.LastEntry : null;
         return S3Result.Xml(E("ListBucketResult",
             E("Name", context.Bucket),
-            E("Prefix", encoding.Apply(request.Prefix)),
+            // V1 encodes Delimiter, Marker, NextMarker, keys and common prefixes, but returns Prefix as sent
+            // (botocore's V1 decoder, which matches S3, leaves it alone; V2 encodes it).
+            E("Prefix", request.Prefix),
             E("Marker", encoding.Apply(marker)),
             Optional("NextMarker", encoding.Apply(nextMarker)),
             E("MaxKeys", Number(request.MaxEntries)),

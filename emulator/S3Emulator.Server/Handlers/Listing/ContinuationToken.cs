@@ -26,8 +26,9 @@ internal static class ContinuationToken
         if (!Convert.TryFromBase64String(token, buffer, out var written) || written < 2 || buffer[0] != Version
             || !Utf8.IsValid(buffer.AsSpan(1, written - 1)))
         {
+            // An empty token is refused too, as S3 refuses it. S3 names the argument but does not echo its value.
             throw new S3Exception(S3Errors.InvalidArgument("The continuation token provided is incorrect"),
-                S3Exception.Detail("ArgumentName", "continuation-token"), S3Exception.Detail("ArgumentValue", token));
+                S3Exception.Detail("ArgumentName", "continuation-token"));
         }
         return Encoding.UTF8.GetString(buffer, 1, written - 1);
     }
