@@ -46,6 +46,29 @@ public sealed class FileSystemStorageTests(Transport transport) : EmulatorTestBa
     }
 
     [Test]
+    public async Task CompleteMultipartUpload_RetriedAfterARestart_AnswersTheSameResult()
+    {
+        var bucket = await CreateBucketAsync();
+        var upload = await S3.InitiateMultipartUploadAsync(bucket, "assembled");
+        var part = await S3.UploadPartAsync(new UploadPartRequest
+        {
+            BucketName = bucket, Key = "assembled", UploadId = upload.UploadId, PartNumber = 1, InputStream = new MemoryStream([4, 5, 6]),
+        });
+        var complete = new CompleteMultipartUploadRequest
+        {
+            BucketName = bucket, Key = "assembled", UploadId = upload.UploadId, PartETags = [new PartETag(1, part.ETag)],
+        };
+        var first = await S3.CompleteMultipartUploadAsync(complete);
+
+        await using var restarted = await EmulatorFactory.StartAsync(Transport, ConfigureEmulator);
+        using var s3 = restarted.CreateS3Client();
+        var retry = await s3.CompleteMultipartUploadAsync(complete);
+
+        Assert.That(retry.ETag, Is.EqualTo(first.ETag));
+        Assert.That(retry.ChecksumCRC64NVME, Is.EqualTo(first.ChecksumCRC64NVME));
+    }
+
+    [Test]
     public async Task ConcurrentWritersToOneKey_LeaveExactlyOneCompleteObject()
     {
         var bucket = await CreateBucketAsync();

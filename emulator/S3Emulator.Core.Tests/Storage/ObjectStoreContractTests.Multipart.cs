@@ -147,6 +147,36 @@ public abstract partial class ObjectStoreContractTests
     }
 
     [Test]
+    public async Task CompleteMultipartUpload_KeepsTheCompletedUploadIdOnTheObject_AcrossAReopen()
+    {
+        await Store.CreateMultipartUploadAsync(Upload("upload-1", "key"), Ct);
+        var part = Payload(800, 1);
+        await PutPartAsync("upload-1", 1, part);
+        var final = Completed("key", part) with { CompletedUploadId = "upload-1" };
+
+        await Store.CompleteMultipartUploadAsync(BucketName, "upload-1", [1], final, Ct);
+
+        Store = Reopen(Store);
+        var stored = await Store.GetObjectInfoAsync(BucketName, "key", Ct);
+        Assert.That(stored?.CompletedUploadId, Is.EqualTo("upload-1"));
+        AssertSameRecord(stored, final);
+    }
+
+    [Test]
+    public async Task PutObject_OverACompletedUpload_LeavesNoCompletedUploadId()
+    {
+        await Store.CreateMultipartUploadAsync(Upload("upload-1", "key"), Ct);
+        var part = Payload(800, 1);
+        await PutPartAsync("upload-1", 1, part);
+        await Store.CompleteMultipartUploadAsync(BucketName, "upload-1", [1], Completed("key", part) with { CompletedUploadId = "upload-1" }, Ct);
+
+        await PutAsync("key", Payload(10, 2));
+
+        Store = Reopen(Store);
+        Assert.That((await Store.GetObjectInfoAsync(BucketName, "key", Ct))?.CompletedUploadId, Is.Null);
+    }
+
+    [Test]
     public async Task CompleteMultipartUpload_OverAnExistingObject_ReplacesIt()
     {
         await PutAsync("key", Payload(500, 1));

@@ -27,6 +27,12 @@ public sealed record ObjectInfo
     /// <summary>How the stored content is encrypted; null only for content stored before encryption existed.</summary>
     public ObjectEncryption? Encryption { get; init; }
 
+    /// <summary>
+    /// The multipart upload this object was completed from; null for any other write. Kept so that a retried
+    /// CompleteMultipartUpload can answer as the first one did for as long as this object is the one at its key.
+    /// </summary>
+    public string? CompletedUploadId { get; init; }
+
     private static readonly IReadOnlyDictionary<string, string> EmptyMetadata = new Dictionary<string, string>();
 }
 

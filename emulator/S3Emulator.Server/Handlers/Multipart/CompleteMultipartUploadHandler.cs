@@ -12,17 +12,19 @@ using static S3Emulator.Server.Protocol.S3Xml;
 
 namespace S3Emulator.Server.Handlers.Multipart;
 
-/// <summary>CompleteMultipartUpload: validates the part list, then commits the parts as one object.</summary>
+/// <summary>
+/// CompleteMultipartUpload: validates the part list, then commits the parts as one object. A retry of a
+/// completion that succeeded (SDKs retry one whose answer was lost) gets the same answer again, for as long as
+/// the object that upload made is still the one at its key.
+/// </summary>
 internal static class CompleteMultipartUploadHandler
 {
     public static async Task<S3Result> CompleteMultipartUploadAsync(S3RequestContext context)
     {
         await context.RequireBucketAsync().ConfigureAwait(false);
-        var upload = await MultipartUploads.RequireAsync(context).ConfigureAwait(false);
-        // Any x-amz-checksum-* header here is the whole object's checksum, not the body's.
-        var plan = new ChecksumPlan(null, ChecksumAlgorithm.Crc64Nvme, null, ExpectedInTrailer: false, ClientChose: false);
-        await using var body = UploadLimits.OpenBody(context, plan);
-        var requested = CompletedParts.Parse(await ReadAsync(body, context.Cancellation).ConfigureAwait(false), upload.ChecksumAlgorithm);
+        var upload = await MultipartUploads.FindAsync(context).ConfigureAwait(false);
+        if (upload is null) return await AnswerRetryAsync(context).ConfigureAwait(false);
+        var requested = await ReadPartListAsync(context, upload.ChecksumAlgorithm).ConfigureAwait(false);
         var uploaded = await context.Store.ListPartsAsync(context.Bucket, upload.UploadId, context.Cancellation).ConfigureAwait(false);
         var parts = CompletedParts.Match(upload, requested, uploaded);
         var checksum = FinalChecksum(upload, parts);
@@ -36,20 +38,48 @@ internal static class CompleteMultipartUploadHandler
             LastModified = upload.Initiated,
             Checksum = checksum,
             Parts = [.. parts.Select(p => new ObjectPart(p.PartNumber, p.Size, p.ETag, p.ChecksumValue))],
+            CompletedUploadId = upload.UploadId,
         };
         var info = await context.Store.CompleteMultipartUploadAsync(context.Bucket, upload.UploadId,
             [.. parts.Select(p => p.PartNumber)], final, context.Cancellation).ConfigureAwait(false);
+        return Result(context, info);
+    }
 
-        return S3Result.Xml(E("CompleteMultipartUploadResult",
+    /// <summary>
+    /// The upload is gone: if it was completed and its object is still the one at the key (the object records
+    /// the upload id, and any later write or delete replaces that record), answer as the completion did.
+    /// Otherwise it never existed, was aborted, or its object has since been replaced: NoSuchUpload.
+    /// </summary>
+    private static async Task<S3Result> AnswerRetryAsync(S3RequestContext context)
+    {
+        var uploadId = MultipartUploads.RequestedUploadId(context);
+        var current = await context.Store.GetObjectInfoAsync(context.Bucket, context.Key, context.Cancellation).ConfigureAwait(false);
+        if (uploadId.Length == 0 || current?.CompletedUploadId != uploadId) throw MultipartUploads.NoSuchUpload(uploadId);
+        // The body is still read and must still be a part list; the parts were checked by the first completion.
+        await ReadPartListAsync(context, algorithm: null).ConfigureAwait(false);
+        RequireDeclaredChecksum(context, current.Checksum);
+        return Result(context, current);
+    }
+
+    private static async Task<IReadOnlyList<CompletedPart>> ReadPartListAsync(S3RequestContext context, ChecksumAlgorithm? algorithm)
+    {
+        // Any x-amz-checksum-* header here is the whole object's checksum, not the body's.
+        var plan = new ChecksumPlan(null, ChecksumAlgorithm.Crc64Nvme, null, ExpectedInTrailer: false, ClientChose: false);
+        await using var body = UploadLimits.OpenBody(context, plan);
+        return CompletedParts.Parse(await ReadAsync(body, context.Cancellation).ConfigureAwait(false), algorithm);
+    }
+
+    /// <summary>The answer, built from the completed object's record alone, so that a retry gets the same one.</summary>
+    private static S3Result Result(S3RequestContext context, ObjectInfo info) =>
+        S3Result.Xml(E("CompleteMultipartUploadResult",
             E("Location", Location(context)),
             E("Bucket", context.Bucket),
             E("Key", context.Key),
             E("ETag", ObjectResponseHeaders.QuotedETag(info.ETag)),
-            checksum is null ? null : E("Checksum" + ChecksumAlgorithms.Name(checksum.Algorithm), checksum.Value),
-            checksum is null ? null : E("ChecksumType", ObjectResponseHeaders.ChecksumTypeName(checksum.Type))))
+            info.Checksum is not { } checksum ? null : E("Checksum" + ChecksumAlgorithms.Name(checksum.Algorithm), checksum.Value),
+            info.Checksum is not { } type ? null : E("ChecksumType", ObjectResponseHeaders.ChecksumTypeName(type.Type))))
             // CompleteMultipartUpload names the encryption but never echoes an SSE-C key's MD5.
             .WithEncryption(info.Encryption, null, echoCustomerKey: false);
-    }
 
     /// <summary>The hex MD5 of the concatenated binary part MD5s, then <c>-N</c>.</summary>
     private static string MultipartETag(IReadOnlyList<PartInfo> parts)

@@ -18,16 +18,20 @@ internal static class MultipartUploads
     public static string NewUploadId() => Base64UrlEncode(RandomNumberGenerator.GetBytes(48));
 
     /// <summary>The upload named by <c>?uploadId=</c>; it must belong to the bucket and key of the request.</summary>
-    public static async Task<MultipartUpload> RequireAsync(S3RequestContext context)
+    public static async Task<MultipartUpload> RequireAsync(S3RequestContext context) =>
+        await FindAsync(context).ConfigureAwait(false) ?? throw NoSuchUpload(RequestedUploadId(context));
+
+    /// <summary>The upload named by <c>?uploadId=</c> if it is in progress for the bucket and key of the request.</summary>
+    public static async Task<MultipartUpload?> FindAsync(S3RequestContext context)
     {
-        var uploadId = context.Query.Get("uploadId") ?? "";
-        var upload = await context.Store.GetMultipartUploadAsync(context.Bucket, uploadId, context.Cancellation).ConfigureAwait(false);
-        if (upload is null || upload.Key != context.Key)
-        {
-            throw new S3Exception(S3Errors.NoSuchUpload, S3Exception.Detail("UploadId", uploadId));
-        }
-        return upload;
+        var upload = await context.Store.GetMultipartUploadAsync(context.Bucket, RequestedUploadId(context), context.Cancellation)
+            .ConfigureAwait(false);
+        return upload is not null && upload.Key == context.Key ? upload : null;
     }
+
+    public static string RequestedUploadId(S3RequestContext context) => context.Query.Get("uploadId") ?? "";
+
+    public static S3Exception NoSuchUpload(string uploadId) => new(S3Errors.NoSuchUpload, S3Exception.Detail("UploadId", uploadId));
 
     public static int PartNumber(S3RequestContext context)
     {
