@@ -7,8 +7,9 @@ namespace S3Emulator.Server.Hosting.Certificates;
 /// <summary>
 /// Keeps the certificate in a folder across restarts, so that a client which trusted the PEM once
 /// keeps trusting the server: the PFX (owner-only) holds the key, the PEM beside it only the certificate.
+/// The files are <paramref name="stem"/>.pfx and .pem (see <see cref="CertificateFileNames"/>).
 /// </summary>
-internal sealed class CertificateFolder(string folder)
+internal sealed class CertificateFolder(string folder, string stem = CertificateFileNames.Stem)
 {
     /// <summary>A certificate closer to its end than this is replaced rather than reused.</summary>
     public static readonly TimeSpan RenewBefore = TimeSpan.FromDays(30);
@@ -16,28 +17,46 @@ internal sealed class CertificateFolder(string folder)
     private const UnixFileMode OwnerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite;
     private const UnixFileMode WorldReadable = OwnerOnly | UnixFileMode.GroupRead | UnixFileMode.OtherRead;
 
-    public string PfxPath { get; } = Path.Combine(folder, EmulatorCertificate.PfxFileName);
+    public string PfxPath { get; } = Path.Combine(folder, stem + ".pfx");
 
-    public string PemPath { get; } = Path.Combine(folder, EmulatorCertificate.PemFileName);
+    public string PemPath { get; } = Path.Combine(folder, stem + ".pem");
 
     public X509Certificate2 LoadOrCreate(IReadOnlyList<string> dnsNames, DateTimeOffset now)
     {
         var existing = TryLoadUsable(dnsNames, now);
         if (existing is not null)
         {
-            if (!PemMatches(existing))
-            {
-                WriteAtomically(PemPath, Encoding.ASCII.GetBytes(EmulatorCertificate.ToPem(existing)), WorldReadable);
-            }
+            EnsurePem(existing);
             return existing;
         }
 
+        var replacing = File.Exists(PfxPath);
         var created = SelfSignedCertificateFactory.Create(dnsNames, now);
         Directory.CreateDirectory(folder);
-        // Key first: a PEM must never name a certificate whose key is not on disk.
-        WriteAtomically(PfxPath, Pkcs12.Export(created), OwnerOnly);
-        WriteAtomically(PemPath, Encoding.ASCII.GetBytes(EmulatorCertificate.ToPem(created)), WorldReadable);
+        // Key first: a PEM must never name a certificate whose key is not on disk. A new file is only ever
+        // created, never overwritten: when another emulator created it a moment earlier, its certificate is
+        // the one to share, so both serve what the file says.
+        var pfx = Pkcs12.Export(created);
+        if (!WriteAtomically(PfxPath, pfx, OwnerOnly, overwrite: replacing))
+        {
+            if (TryLoadUsable(dnsNames, now) is { } concurrent)
+            {
+                created.Dispose();
+                EnsurePem(concurrent);
+                return concurrent;
+            }
+            WriteAtomically(PfxPath, pfx, OwnerOnly, overwrite: true);
+        }
+        WriteAtomically(PemPath, Encoding.ASCII.GetBytes(EmulatorCertificate.ToPem(created)), WorldReadable, overwrite: true);
         return created;
+    }
+
+    private void EnsurePem(X509Certificate2 certificate)
+    {
+        if (!PemMatches(certificate))
+        {
+            WriteAtomically(PemPath, Encoding.ASCII.GetBytes(EmulatorCertificate.ToPem(certificate)), WorldReadable, overwrite: true);
+        }
     }
 
     private X509Certificate2? TryLoadUsable(IReadOnlyList<string> dnsNames, DateTimeOffset now)
@@ -83,9 +102,10 @@ internal sealed class CertificateFolder(string folder)
 
     /// <summary>
     /// Through a temporary file created with its final mode, then renamed: the key is never readable
-    /// by others, not even for a moment, and a reader never sees half a file.
+    /// by others, not even for a moment, and a reader never sees half a file. Returns false, writing
+    /// nothing, when <paramref name="overwrite"/> is false and the file exists.
     /// </summary>
-    private static void WriteAtomically(string path, byte[] content, UnixFileMode mode)
+    private static bool WriteAtomically(string path, byte[] content, UnixFileMode mode, bool overwrite)
     {
         var temporary = path + "." + Guid.NewGuid().ToString("N") + ".tmp";
         var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
@@ -104,7 +124,12 @@ internal sealed class CertificateFolder(string folder)
                 // The process umask may have taken bits away from UnixCreateMode; never adds any.
                 File.SetUnixFileMode(temporary, mode);
             }
-            File.Move(temporary, path, overwrite: true);
+            File.Move(temporary, path, overwrite);
+            return true;
+        }
+        catch (IOException) when (!overwrite && File.Exists(path))
+        {
+            return false;
         }
         finally
         {

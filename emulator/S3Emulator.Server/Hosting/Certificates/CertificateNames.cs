@@ -55,5 +55,5 @@ internal static class CertificateNames
         return presentNames.SetEquals(dnsNames.Select(Normalize)) && presentAddresses.SetEquals(IpAddresses);
     }
 
-    private static string Normalize(string name) => name.Trim().Trim('.').ToLowerInvariant();
+    internal static string Normalize(string name) => name.Trim().Trim('.').ToLowerInvariant();
 }

@@ -10,10 +10,10 @@ namespace S3Emulator.Server.Hosting.Certificates;
 public static class EmulatorCertificate
 {
     /// <summary>The certificate with its private key, readable by the owner only (mode 0600 on Unix).</summary>
-    public const string PfxFileName = "s3emulator-cert.pfx";
+    public const string PfxFileName = CertificateFileNames.Stem + ".pfx";
 
     /// <summary>The certificate alone, PEM-encoded: what a client adds to its trust store.</summary>
-    public const string PemFileName = "s3emulator-cert.pem";
+    public const string PemFileName = CertificateFileNames.Stem + ".pem";
 
     /// <summary>
     /// The DNS names a certificate for these base domains carries: <c>localhost</c>, <c>*.localhost</c>,
@@ -55,6 +55,25 @@ public static class EmulatorCertificate
         ArgumentException.ThrowIfNullOrEmpty(folder);
         var names = DnsNamesFor(baseDomains, bucketNames);
         return new CertificateFolder(folder).LoadOrCreate(names, (timeProvider ?? TimeProvider.System).GetUtcNow());
+    }
+
+    /// <summary>
+    /// Like <see cref="LoadOrCreate"/>, for a folder that several emulators share (the per-user <c>~/.s3emulator</c>):
+    /// the files are named after the set of names the certificate carries (<see cref="PemFileName"/> and its PFX for
+    /// the default names, <c>s3emulator-cert-</c>hash<c>.pem</c> for others), so that an emulator with other names
+    /// never replaces a certificate another one serves, and emulators with the same names share one.
+    /// </summary>
+    /// <returns>The certificate, with <see cref="EmulatorCertificateProvider.PemPath"/> the file it is kept in.</returns>
+    /// <exception cref="IOException">The folder or its files cannot be written.</exception>
+    /// <exception cref="UnauthorizedAccessException">The folder or its files cannot be written.</exception>
+    public static EmulatorCertificateProvider LoadOrCreateShared(
+        string folder, IEnumerable<string> baseDomains, IEnumerable<string>? bucketNames = null, TimeProvider? timeProvider = null)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(folder);
+        var names = DnsNamesFor(baseDomains, bucketNames);
+        var kept = new CertificateFolder(folder, CertificateFileNames.StemFor(names));
+        var certificate = kept.LoadOrCreate(names, (timeProvider ?? TimeProvider.System).GetUtcNow());
+        return new EmulatorCertificateProvider(certificate, Path.GetFullPath(kept.PemPath));
     }
 
     /// <summary>Loads a user-supplied PKCS#12 file (<see cref="S3EmulatorOptions.CertificatePath"/>) as it is.</summary>
