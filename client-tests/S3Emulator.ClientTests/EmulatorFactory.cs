@@ -7,7 +7,20 @@ namespace S3Emulator.ClientTests;
 internal static class EmulatorFactory
 {
     public static Task<S3EmulatorServer> StartAsync(
-        Transport transport, Action<S3EmulatorOptions> configure, Microsoft.Extensions.Logging.ILoggerProvider? logs = null) => transport switch
+        Transport transport, Action<S3EmulatorOptions> configure, Microsoft.Extensions.Logging.ILoggerProvider? logs = null)
+    {
+        // The per-request log line is on, as in the executable, so that the tests which search the logs for
+        // secrets search it too.
+        Action<S3EmulatorOptions> logged = options =>
+        {
+            options.RequestLog = true;
+            configure(options);
+        };
+        return Start(transport, logged, logs);
+    }
+
+    private static Task<S3EmulatorServer> Start(
+        Transport transport, Action<S3EmulatorOptions> configure, Microsoft.Extensions.Logging.ILoggerProvider? logs) => transport switch
     {
         Transport.InProcess => S3EmulatorServer.StartAsync(configure, logs),
         Transport.LoopbackHttp => S3EmulatorServer.StartLoopbackAsync(configure, logs: logs),

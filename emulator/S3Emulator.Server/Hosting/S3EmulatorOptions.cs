@@ -53,6 +53,13 @@ public sealed class S3EmulatorOptions
     /// <summary>KMS keys created at start-up (with fixed ids, aliases or key material when given).</summary>
     public List<KmsKeyOptions> KmsKeys { get; set; } = [];
 
+    /// <summary>
+    /// Whether every served request is logged at Information: method, target without signature parameters,
+    /// operation, status, error code, principal, milliseconds (never a secret). On for the executable; the
+    /// in-process fixture turns it off, its journal serves tests better.
+    /// </summary>
+    public bool RequestLog { get; set; } = true;
+
     /// <summary>How many journal entries are kept; older ones are dropped first.</summary>
     public int JournalCapacity { get; set; } = 10_000;
 

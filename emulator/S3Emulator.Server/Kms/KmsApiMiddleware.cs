@@ -7,6 +7,7 @@ using Microsoft.Extensions.Logging;
 using S3Emulator.Core.Kms;
 using S3Emulator.Server.Auth;
 using S3Emulator.Server.Diagnostics;
+using S3Emulator.Server.Hosting;
 
 namespace S3Emulator.Server.Kms;
 
@@ -22,6 +23,7 @@ internal sealed class KmsApiMiddleware(
     KmsAuthentication authentication,
     RequestJournal journal,
     TimeProvider time,
+    S3EmulatorOptions options,
     ILogger<KmsApiMiddleware> logger)
 {
     private const string TargetHeader = "X-Amz-Target";
@@ -76,7 +78,8 @@ internal sealed class KmsApiMiddleware(
             var elapsed = Stopwatch.GetElapsedTime(started);
             journal.Record(new JournalEntry(time.GetUtcNow(), requestId, context.Request.Method, journalName, null, null, principal?.Arn,
                 context.Response.StatusCode, errorCode, elapsed));
-            Log.RequestServed(logger, context.Request.Method, journalName, null, context.Response.StatusCode, errorCode, elapsed.TotalMilliseconds);
+            RequestLogLine.Write(logger, options.RequestLog, context.Request.Method, RawTarget(context), journalName, principal?.Arn,
+                context.Response.StatusCode, errorCode, elapsed);
         }
     }
 

@@ -76,8 +76,8 @@ internal sealed class S3RequestPipeline(
             var operation = request?.Operation.ToString() ?? "Unknown";
             journal.Record(new JournalEntry(time.GetUtcNow(), requestId, context.Request.Method, operation, request?.Bucket,
                 request?.Key, principal?.Arn, context.Response.StatusCode, errorCode, elapsed));
-            Log.RequestServed(logger, context.Request.Method, operation, request?.Bucket, context.Response.StatusCode, errorCode,
-                elapsed.TotalMilliseconds);
+            RequestLogLine.Write(logger, options.RequestLog, context.Request.Method, rawTarget, operation, principal?.Arn,
+                context.Response.StatusCode, errorCode, elapsed);
         }
     }
 
