@@ -6,8 +6,8 @@ namespace S3Emulator.Host;
 
 /// <summary>
 /// Chooses the certificate HTTPS is served with: the user's PFX when one is configured, else the
-/// emulator's own kept in the data folder, else in a per-user folder, so that a client trusts the
-/// PEM once and keeps trusting it across restarts.
+/// emulator's own kept in the data folder, else in the per-user folder <c>~/.s3emulator</c>, so that a client
+/// trusts the PEM once and keeps trusting it across restarts. The provider's PEM path is the very file served.
 /// </summary>
 internal static class HostCertificate
 {
@@ -22,10 +22,8 @@ internal static class HostCertificate
                 throw new FileNotFoundException(
                     $"{S3EmulatorOptions.SectionName}:{nameof(S3EmulatorOptions.CertificatePath)} names '{Path.GetFullPath(path)}', which does not exist.", path);
             }
-            var supplied = EmulatorCertificate.LoadPfx(path, options.CertificatePassword);
             // The user's PEM (if any) is theirs to hand out; the admin endpoint serves it regardless.
-            HostLog.Certificate(logger, supplied.Thumbprint, "from " + path, "your own files");
-            return new EmulatorCertificateProvider(supplied);
+            return new EmulatorCertificateProvider(EmulatorCertificate.LoadPfx(path, options.CertificatePassword));
         }
 
         var folder = options.DataPath is { Length: > 0 } dataPath ? dataPath : UserFolder();
@@ -33,10 +31,11 @@ internal static class HostCertificate
         {
             try
             {
-                var kept = EmulatorCertificate.LoadOrCreate(folder, options.BaseDomains, options.InitialBuckets);
-                var pemPath = Path.GetFullPath(Path.Combine(folder, EmulatorCertificate.PemFileName));
-                HostLog.Certificate(logger, kept.Thumbprint, "self-signed, kept in " + Path.GetFullPath(folder), pemPath);
-                return new EmulatorCertificateProvider(kept, pemPath);
+                return options.DataPath is { Length: > 0 }
+                    ? FromDataFolder(folder, options)
+                    // Shared by every emulator started without --data: one file pair per set of names, so that
+                    // starting one with other buckets never replaces the certificate a running one serves.
+                    : EmulatorCertificate.LoadOrCreateShared(folder, options.BaseDomains, options.InitialBuckets);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
@@ -44,9 +43,14 @@ internal static class HostCertificate
             }
         }
 
-        var ephemeral = EmulatorCertificate.Create(options.BaseDomains, options.InitialBuckets);
-        HostLog.Certificate(logger, ephemeral.Thumbprint, "self-signed, in memory", "nowhere on disk");
-        return new EmulatorCertificateProvider(ephemeral);
+        return new EmulatorCertificateProvider(EmulatorCertificate.Create(options.BaseDomains, options.InitialBuckets));
+    }
+
+    /// <summary>A data folder belongs to one emulator (its store does): the certificate follows its configuration.</summary>
+    private static EmulatorCertificateProvider FromDataFolder(string folder, S3EmulatorOptions options)
+    {
+        var kept = EmulatorCertificate.LoadOrCreate(folder, options.BaseDomains, options.InitialBuckets);
+        return new EmulatorCertificateProvider(kept, Path.GetFullPath(Path.Combine(folder, EmulatorCertificate.PemFileName)));
     }
 
     private static string? UserFolder()

@@ -7,11 +7,30 @@ using S3Emulator.Server.Hosting.Certificates;
 
 // The S3 emulator as an executable (and the container's entry point): HTTP on 9000, HTTPS on 9443.
 // Configuration: the "S3Emulator" section of appsettings.json, environment (S3Emulator__Region=…),
-// and the switches --data <dir>, --http-port <n>, --https-port <n> (0 turns a listener off).
+// and the switches --data <dir>, --http-port <n>, --https-port <n> (0 turns a listener off); --help lists them.
+if (HostHelp.IsRequested(args))
+{
+    Console.Out.WriteLine(HostHelp.Text);
+    return 0;
+}
+
 // Content root beside the executable: appsettings.json is found wherever the process is started from.
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 builder.Configuration.AddCommandLine(args, HostSettings.SwitchMappings.ToDictionary());
-var settings = HostSettings.From(builder.Configuration);
+HostSettings settings;
+try
+{
+    settings = HostSettings.From(builder.Configuration);
+}
+catch (InvalidOperationException e)
+{
+    Console.Error.WriteLine(e.Message);
+    return 1;
+}
+
+// A start-up failure is told once, below: the host's own "Hosting failed to start" report (an Error with the
+// whole stack trace) would only repeat it. Later failures of a background service still log at Critical.
+builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.Critical);
 
 // Virtual-hosted-style S3 puts a bucket in the host name, so every host name must be let through,
 // whatever an inherited AllowedHosts setting says.
@@ -33,6 +52,8 @@ builder.WebHost.ConfigureKestrel(kestrel =>
 {
     // S3 takes single PUTs of up to 5 GiB; Kestrel's 30 MB default would cut them off.
     kestrel.Limits.MaxRequestBodySize = null;
+    // Every answer says Server: AmazonS3 (set by UseS3Emulator); Kestrel's own refusals name no server.
+    kestrel.AddServerHeader = false;
     if (settings.ServesHttp)
     {
         kestrel.ListenAnyIP(settings.HttpPort);
@@ -45,20 +66,29 @@ builder.WebHost.ConfigureKestrel(kestrel =>
     }
 });
 
-var app = builder.Build();
+await using var app = builder.Build();
 app.UseS3Emulator();
 
-var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("S3Emulator.Host");
-app.Lifetime.ApplicationStarted.Register(() =>
+try
 {
-    var options = app.Services.GetRequiredService<S3EmulatorOptions>();
-    var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
-    foreach (var address in addresses)
-    {
-        HostLog.Listening(logger, address);
-    }
-    var storage = options.DataPath is { Length: > 0 } path ? "files in " + Path.GetFullPath(path) : "in memory";
-    HostLog.Storage(logger, storage, options.Region, string.Join(", ", options.BaseDomains.Distinct(StringComparer.OrdinalIgnoreCase)));
-});
+    await app.StartAsync();
+}
+catch (Exception e) when (StartupFailure.PortInUse(e, settings) is { } line)
+{
+    Console.Error.WriteLine(line);
+    return 1;
+}
+catch (Exception e)
+{
+    Console.Error.WriteLine($"The S3 emulator could not start: {e}");
+    return 1;
+}
 
-await app.RunAsync();
+var banner = StartupBanner.Format(
+    app.Services.GetRequiredService<S3EmulatorOptions>(),
+    app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [],
+    app.Services.GetService<EmulatorCertificateProvider>());
+HostLog.Ready(app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("S3Emulator.Host"), banner);
+
+await app.WaitForShutdownAsync();
+return 0;

@@ -1,0 +1,28 @@
+namespace S3Emulator.Host;
+
+/// <summary>What <c>--help</c> prints: the switches, and where every other setting comes from.</summary>
+internal static class HostHelp
+{
+    public const string Text = """
+        S3Emulator.Host: a local S3-compatible server for integration tests.
+
+        Usage: dotnet run --project emulator/S3Emulator.Host -- [options]
+               S3Emulator.Host [options]
+
+        Options:
+          --data <dir>        keep buckets, objects, KMS keys and the TLS certificate in files in <dir>
+                              (default: in memory; the certificate then lives in ~/.s3emulator)
+          --http-port <n>     plain HTTP port; 0 turns HTTP off (default: 9000)
+          --https-port <n>    HTTPS port; 0 turns HTTPS off (default: 9443)
+          -h, --help          print this and exit
+
+        Every other setting is a key of the "S3Emulator" configuration section, set in appsettings.json beside
+        the executable, in the environment (S3Emulator__Region=eu-west-1) or on the command line
+        (--S3Emulator:Region=eu-west-1): Region, AccountId, Credentials, BaseDomains, InitialBuckets,
+        CertificatePath, CertificatePassword, MasterKey, BlockSseCOnNewBuckets, KmsKeys, RequestLog,
+        JournalCapacity. README.md describes each.
+        """;
+
+    public static bool IsRequested(IEnumerable<string> args) =>
+        args.Any(a => a is "--help" or "-h" or "-?" or "/?");
+}
