@@ -1,3 +1,5 @@
+using System.Collections.Frozen;
+
 namespace S3Emulator.Server.Diagnostics;
 
 /// <summary>
@@ -8,7 +10,7 @@ namespace S3Emulator.Server.Diagnostics;
 internal static class LoggedTarget
 {
     /// <summary>Matched case-insensitively against each parameter's percent-decoded name.</summary>
-    private static readonly HashSet<string> SecretParameters = new(StringComparer.OrdinalIgnoreCase)
+    private static readonly FrozenSet<string> SecretParameters = new[]
     {
         "X-Amz-Signature",
         "X-Amz-Credential",
@@ -19,7 +21,7 @@ internal static class LoggedTarget
         "x-amz-server-side-encryption-customer-key-MD5",
         "x-amz-copy-source-server-side-encryption-customer-key",
         "x-amz-copy-source-server-side-encryption-customer-key-MD5",
-    };
+    }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
 
     public static string From(string rawTarget)
     {
