@@ -1,6 +1,9 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using Amazon.Runtime;
+using Amazon.Runtime.Internal;
+using Amazon.Runtime.Internal.Auth;
 using Amazon.S3;
 using Amazon.S3.Model;
 using S3Emulator.Server.Hosting;
@@ -91,6 +94,23 @@ public sealed class AuthenticationTests(Transport transport) : EmulatorTestBase(
         Assert.That(body, Does.Contain("<Code>AccessDenied</Code>").And.Contain("Request has expired"));
     }
 
+    // S3 answers a negative X-Amz-Expires before it looks at the clock (docs/compatibility.md, "Presigned URLs").
+    [Test]
+    public async Task PresignedGet_WithNegativeExpiry_ReturnsAuthorizationQueryParametersError()
+    {
+        await PutTextAsync(_bucket, "k", "v");
+        var url = NegativelyPresignedUrl("k", -7);
+        Assert.That(url, Does.Contain("X-Amz-Expires=-7&"));
+        using var http = Emulator.CreateHttpClient();
+
+        using var response = await http.GetAsync(url);
+        var body = await response.Content.ReadAsStringAsync();
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest), body);
+        Assert.That(body, Does.Contain("<Code>AuthorizationQueryParametersError</Code>")
+            .And.Contain("<Message>X-Amz-Expires must be non-negative</Message>"));
+    }
+
     [Test]
     public async Task PresignedGet_WithTamperedKey_ReturnsSignatureDoesNotMatch()
     {
@@ -123,6 +143,29 @@ public sealed class AuthenticationTests(Transport transport) : EmulatorTestBase(
         Assert.That(entries.Select(e => e.StatusCode), Has.All.EqualTo(200));
         var everything = string.Join("\n", Emulator.Journal.Entries.Select(e => e.ToString()));
         Assert.That(everything, Does.Not.Contain(S3CredentialOptions.DefaultSecretAccessKey).And.Not.Contain("journal-body"));
+    }
+
+    /// <summary>
+    /// A GET URL signed by the SDK's own SigV4 query signer (AWS4PreSignedUrlSigner) with the expiry written as is,
+    /// the way botocore writes a negative ExpiresIn.
+    /// </summary>
+    private string NegativelyPresignedUrl(string key, int expiresSeconds)
+    {
+        var request = new DefaultRequest(new GetObjectRequest(), "AmazonS3")
+        {
+            HttpMethod = "GET",
+            Endpoint = Emulator.ServiceUrl,
+            ResourcePath = "/{Bucket}/{Key+}",
+            AuthenticationRegion = Emulator.Options.Region,
+            UseQueryString = true,
+        };
+        request.AddPathResource("{Bucket}", _bucket);
+        request.AddPathResource("{Key+}", key);
+        request.Parameters["X-Amz-Expires"] = expiresSeconds.ToString(CultureInfo.InvariantCulture);
+        var signed = AWS4PreSignedUrlSigner.SignRequest(request, S3.Config, null,
+            S3CredentialOptions.DefaultAccessKeyId, S3CredentialOptions.DefaultSecretAccessKey, "s3", null, DateTime.UtcNow);
+        var url = AmazonServiceClient.ComposeUrl(request).AbsoluteUri;
+        return url + (url.Contains('?', StringComparison.Ordinal) ? "&" : "?") + signed.ForQueryParameters;
     }
 
     // The SDK presigns https:// URLs unless told otherwise.

@@ -56,6 +56,36 @@ public sealed class PresignedAuthenticationTests
         Assert.That(error.Error.Message, Is.EqualTo("X-Amz-Expires must be less than a week (in seconds) that is, the given X-Amz-Expires must be less than 604800 seconds"));
     }
 
+    [TestCase(-1)]
+    [TestCase(-7)]
+    [TestCase(-3600)]
+    public void Authenticate_PresignedWithNegativeExpiry_ThrowsAuthorizationQueryParametersErrorNonNegative(int expiresSeconds)
+    {
+        var request = SdkSigner.NewRequest("GET", "bucket", "key");
+        var target = SdkSigner.Presign(request, SignedAt, expiresSeconds);
+        Assert.That(target, Does.Contain($"X-Amz-Expires={expiresSeconds}&"), "the SDK's presigner writes the value as is");
+
+        var error = Fails(() => Authenticate(SdkSigner.ToHttpContext(request, target)));
+
+        Assert.That(error.Error.Code, Is.EqualTo("AuthorizationQueryParametersError"));
+        Assert.That(error.Error.StatusCode, Is.EqualTo(400));
+        Assert.That(error.Error.Message, Is.EqualTo("X-Amz-Expires must be non-negative"));
+    }
+
+    [TestCase("abc")]
+    [TestCase("-")]
+    [TestCase("1e3")]
+    public void Authenticate_PresignedWithNonNumericExpiry_ThrowsAuthorizationQueryParametersErrorShouldBeANumber(string expires)
+    {
+        var request = SdkSigner.NewRequest("GET", "bucket", "key");
+        var target = SdkSigner.Presign(request, SignedAt, 300).Replace("X-Amz-Expires=300", "X-Amz-Expires=" + expires, StringComparison.Ordinal);
+
+        var error = Fails(() => Authenticate(SdkSigner.ToHttpContext(request, target)));
+
+        Assert.That(error.Error.Code, Is.EqualTo("AuthorizationQueryParametersError"));
+        Assert.That(error.Error.Message, Is.EqualTo("X-Amz-Expires should be a number"));
+    }
+
     [Test]
     public void Authenticate_PresignedForExactlySevenDays_IsAccepted()
     {

@@ -17,6 +17,8 @@ internal static class AuthErrors
     public const string MissingQueryParameters =
         "Query-string authentication version 4 requires the X-Amz-Algorithm, X-Amz-Credential, X-Amz-Signature, X-Amz-Date, X-Amz-SignedHeaders, and X-Amz-Expires parameters.";
 
+    public const string NegativeExpires = "X-Amz-Expires must be non-negative";
+
     public const string ExpiresTooLarge =
         "X-Amz-Expires must be less than a week (in seconds) that is, the given X-Amz-Expires must be less than 604800 seconds";
 

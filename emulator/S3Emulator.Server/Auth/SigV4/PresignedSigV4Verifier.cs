@@ -50,9 +50,15 @@ internal sealed class PresignedSigV4Verifier(CredentialStore credentials, Signin
         }
 
         var expiresText = target.Get(ExpiresParameter)!;
-        if (!long.TryParse(expiresText, NumberStyles.None, CultureInfo.InvariantCulture, out var expiresSeconds))
+        if (!long.TryParse(expiresText, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var expiresSeconds))
         {
             throw AuthErrors.QueryError("X-Amz-Expires should be a number");
+        }
+
+        // botocore writes a negative ExpiresIn as is; S3 refuses it as a parameter error, not as an expired URL.
+        if (expiresSeconds < 0)
+        {
+            throw AuthErrors.QueryError(AuthErrors.NegativeExpires);
         }
 
         if (expiresSeconds > SigV4Constants.MaxPresignedExpirySeconds)
