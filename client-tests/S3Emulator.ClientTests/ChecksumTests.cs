@@ -1,5 +1,13 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+using Amazon.Runtime;
+using Amazon.Runtime.Internal;
+using Amazon.Runtime.Internal.Auth;
+using Amazon.Runtime.Internal.Util;
 using Amazon.S3;
 using Amazon.S3.Model;
+using S3Emulator.Server.Hosting;
 
 namespace S3Emulator.ClientTests;
 
@@ -82,6 +90,77 @@ public sealed class ChecksumTests(Transport transport) : EmulatorTestBase(transp
 
         Assert.That(get.ChecksumSHA256, Is.Null.Or.Empty);
         Assert.That(await new StreamReader(get.ResponseStream).ReadToEndAsync(), Is.EqualTo("hello"));
+    }
+
+    // botocore's upload shape (STREAMING-UNSIGNED-PAYLOAD-TRAILER): nothing signs the trailer, so only the
+    // upload verifier's compare stands between a wrong trailing checksum and a stored object.
+    [Test]
+    public async Task PutObject_UnsignedTrailerWithWrongChecksum_ReturnsBadDigest_AndStoresNothing()
+    {
+        var (status, body) = await PutWithUnsignedTrailerAsync("k", "hello world", trailer => trailer.Replace("DUoRhQ==", "AAAAAA==", StringComparison.Ordinal));
+
+        Assert.That(status, Is.EqualTo(HttpStatusCode.BadRequest), body);
+        Assert.That(body, Does.Contain("<Code>BadDigest</Code>").And.Contain("The CRC32 you specified did not match the calculated checksum."));
+        Assert.That((await ExpectS3ErrorAsync(() => S3.GetObjectAsync(_bucket, "k"))).ErrorCode, Is.EqualTo("NoSuchKey"));
+    }
+
+    [Test]
+    public async Task PutObject_UnsignedTrailerWithNonBase64Checksum_ReturnsInvalidRequest()
+    {
+        var (status, body) = await PutWithUnsignedTrailerAsync("k", "hello world", trailer => trailer.Replace("DUoRhQ==", "nope!!!!", StringComparison.Ordinal));
+
+        Assert.That(status, Is.EqualTo(HttpStatusCode.BadRequest), body);
+        Assert.That(body, Does.Contain("<Code>InvalidRequest</Code>").And.Contain("Value for x-amz-checksum-crc32 header is invalid."));
+    }
+
+    [Test]
+    public async Task PutObject_UnsignedTrailerWithRightChecksum_StoresTheTrailingChecksum()
+    {
+        var (status, body) = await PutWithUnsignedTrailerAsync("k", "hello world", trailer => trailer);
+
+        Assert.That(status, Is.EqualTo(HttpStatusCode.OK), body);
+        var head = await S3.GetObjectMetadataAsync(new GetObjectMetadataRequest { BucketName = _bucket, Key = "k", ChecksumMode = ChecksumMode.ENABLED });
+        Assert.That(head.ChecksumCRC32, Is.EqualTo("DUoRhQ=="));
+        Assert.That(await GetTextAsync(_bucket, "k"), Is.EqualTo("hello world"));
+    }
+
+    /// <summary>
+    /// PUTs <paramref name="text"/> as the SDK frames an unsigned-payload upload with a CRC32 trailer: headers signed
+    /// by AWS4Signer, body encoded by TrailingHeadersWrapperStream, then passed through <paramref name="edit"/>.
+    /// </summary>
+    private async Task<(HttpStatusCode Status, string Body)> PutWithUnsignedTrailerAsync(string key, string text, Func<string, string> edit)
+    {
+        var payload = Encoding.UTF8.GetBytes(text);
+        var request = new DefaultRequest(new PutObjectRequest(), "AmazonS3")
+        {
+            HttpMethod = "PUT",
+            Endpoint = Emulator.ServiceUrl,
+            ResourcePath = "/{Bucket}/{Key+}",
+            AuthenticationRegion = Emulator.Options.Region,
+            OverrideSigningServiceName = "s3",
+            SelectedChecksum = CoreChecksumAlgorithm.CRC32,
+        };
+        request.AddPathResource("{Bucket}", _bucket);
+        request.AddPathResource("{Key+}", key);
+        request.Headers["Content-Length"] = payload.Length.ToString(CultureInfo.InvariantCulture);
+        request.TrailingHeaders["x-amz-checksum-crc32"] = string.Empty;
+        var signed = new AWS4Signer(false).SignRequest(request, S3.Config, null,
+            S3CredentialOptions.DefaultAccessKeyId, S3CredentialOptions.DefaultSecretAccessKey, DateTime.UtcNow);
+        Assert.That(request.Headers["X-Amz-Content-SHA256"], Is.EqualTo("STREAMING-UNSIGNED-PAYLOAD-TRAILER"));
+#pragma warning disable CS0618 // the CachedChecksum overload differs only in retry caching
+        using var encoder = new TrailingHeadersWrapperStream(new MemoryStream(payload), request.TrailingHeaders, CoreChecksumAlgorithm.CRC32);
+#pragma warning restore CS0618
+        var encoded = Encoding.UTF8.GetBytes(edit(await new StreamReader(encoder, Encoding.UTF8).ReadToEndAsync()));
+
+        using var message = new HttpRequestMessage(HttpMethod.Put, AmazonServiceClient.ComposeUrl(request)) { Content = new ByteArrayContent(encoded) };
+        foreach (var (name, value) in request.Headers.Where(h => h.Key is not ("Content-Length" or "Host")))
+        {
+            if (!message.Headers.TryAddWithoutValidation(name, value)) message.Content.Headers.TryAddWithoutValidation(name, value);
+        }
+        message.Headers.TryAddWithoutValidation("Authorization", signed.ForAuthorizationHeader);
+        using var http = Emulator.CreateHttpClient();
+        using var response = await http.SendAsync(message);
+        return (response.StatusCode, await response.Content.ReadAsStringAsync());
     }
 
     private static string? ValueOf(ChecksumAlgorithm algorithm, string? crc32, string? crc32C, string? crc64, string? sha1, string? sha256) =>

@@ -1,3 +1,5 @@
+using S3Emulator.Core.Model;
+
 namespace S3Emulator.Server.Auth;
 
 /// <summary>
@@ -8,6 +10,12 @@ internal interface IS3RequestBodyFeature
 {
     /// <summary><c>x-amz-decoded-content-length</c> for aws-chunked bodies, otherwise <c>Content-Length</c>; null when unknown.</summary>
     long? DecodedContentLength { get; }
+
+    /// <summary>
+    /// The checksum <c>x-amz-trailer</c> announces for an aws-chunked body with trailers; null otherwise. Its value
+    /// arrives in <see cref="Trailers"/>; the upload verifier computes the body's checksum and compares the two.
+    /// </summary>
+    ChecksumAlgorithm? TrailingChecksum { get; }
 
     /// <summary>Trailer headers of an aws-chunked body (lowercase names); empty until the body was read to its end.</summary>
     IReadOnlyDictionary<string, string> Trailers { get; }

@@ -2,9 +2,7 @@ using System.Collections.ObjectModel;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
-using S3Emulator.Core.Checksums;
 using S3Emulator.Core.Errors;
-using S3Emulator.Core.Model;
 using S3Emulator.Server.Streams;
 
 namespace S3Emulator.Server.Auth.SigV4;
@@ -12,7 +10,8 @@ namespace S3Emulator.Server.Auth.SigV4;
 /// <summary>
 /// Decodes an <c>aws-chunked</c> body (<c>&lt;hex size&gt;[;chunk-signature=&lt;sig&gt;]\r\n&lt;data&gt;\r\n … 0…\r\n[trailers]\r\n</c>)
 /// into the plain payload while verifying it: every chunk signature (signed variants), the trailer
-/// signature, the declared decoded length and a declared trailing checksum. It reads through a fixed
+/// signature and the declared decoded length. A trailing checksum is handed on in <see cref="Trailers"/>
+/// unjudged: the upload verifier computes the body's checksum anyway and compares it once. It reads through a fixed
 /// buffer, so memory stays bounded whatever the chunk size. Chunk data is handed out before its
 /// chunk is complete; a failure surfaces as an <see cref="S3Exception"/> from a later read, so
 /// consumers must not commit what they read until the stream ended cleanly.
@@ -27,7 +26,6 @@ internal sealed class AwsChunkedDecodingStream : ReadOnlyStream
     private readonly ChunkSignatureChain? _chain;
     private readonly bool _trailerExpected;
     private readonly long? _declaredLength;
-    private readonly IChecksumCalculator? _checksum;
     private readonly IncrementalHash? _chunkHash;
     private readonly byte[] _buffer = new byte[BufferSize];
     private readonly Dictionary<string, string> _trailers = new(StringComparer.OrdinalIgnoreCase);
@@ -45,14 +43,12 @@ internal sealed class AwsChunkedDecodingStream : ReadOnlyStream
     /// <param name="chain">The signature chain for signed variants; null for <c>STREAMING-UNSIGNED-PAYLOAD-TRAILER</c>.</param>
     /// <param name="trailerExpected">True for the <c>…-TRAILER</c> variants.</param>
     /// <param name="declaredLength"><c>x-amz-decoded-content-length</c>, checked at the end.</param>
-    /// <param name="trailerChecksum">The checksum named in <c>x-amz-trailer</c>, computed and compared at the end.</param>
-    public AwsChunkedDecodingStream(Stream inner, ChunkSignatureChain? chain, bool trailerExpected, long? declaredLength, ChecksumAlgorithm? trailerChecksum)
+    public AwsChunkedDecodingStream(Stream inner, ChunkSignatureChain? chain, bool trailerExpected, long? declaredLength)
         : base(inner)
     {
         _chain = chain;
         _trailerExpected = trailerExpected;
         _declaredLength = declaredLength;
-        _checksum = trailerChecksum is { } algorithm ? ChecksumAlgorithms.CreateCalculator(algorithm) : null;
         _chunkHash = chain is null ? null : IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
     }
 
@@ -101,7 +97,6 @@ internal sealed class AwsChunkedDecodingStream : ReadOnlyStream
         if (disposing)
         {
             _chunkHash?.Dispose();
-            (_checksum as IDisposable)?.Dispose();
         }
 
         base.Dispose(disposing);
@@ -271,7 +266,6 @@ internal sealed class AwsChunkedDecodingStream : ReadOnlyStream
         var data = _buffer.AsSpan(_start, count);
         data.CopyTo(destination);
         _chunkHash?.AppendData(data);
-        _checksum?.Append(data);
         _start += count;
         _chunkRemaining -= count;
         _decoded += count;
@@ -331,32 +325,7 @@ internal sealed class AwsChunkedDecodingStream : ReadOnlyStream
             throw AuthErrors.SignatureDoesNotMatch();
         }
 
-        VerifyTrailingChecksum();
         Trailers = new ReadOnlyDictionary<string, string>(new Dictionary<string, string>(_trailers, StringComparer.OrdinalIgnoreCase));
-    }
-
-    private void VerifyTrailingChecksum()
-    {
-        if (_checksum is null)
-        {
-            return;
-        }
-
-        var header = ChecksumAlgorithms.HeaderName(_checksum.Algorithm);
-        if (!_trailers.TryGetValue(header, out var value))
-        {
-            throw AuthErrors.IncompleteBody();
-        }
-
-        if (!ChecksumAlgorithms.TryDecode(_checksum.Algorithm, value, out var provided))
-        {
-            throw new S3Exception(S3Errors.InvalidRequest($"Value for {header} header is invalid."));
-        }
-
-        if (!provided.AsSpan().SequenceEqual(_checksum.GetHashAndReset()))
-        {
-            throw new S3Exception(S3Errors.ChecksumMismatch(ChecksumAlgorithms.Name(_checksum.Algorithm)));
-        }
     }
 
     // Takes one CRLF- (or LF-) terminated line from the buffer; false when the buffer holds no complete line yet.

@@ -14,7 +14,7 @@ internal static class RequestBody
 {
     /// <summary>Installs the body for an anonymous request or one whose payload is not signed.</summary>
     public static void InstallPlain(HttpContext context) =>
-        context.Features.Set<IS3RequestBodyFeature>(new S3RequestBodyFeature(context.Request.ContentLength, chunkedBody: null));
+        context.Features.Set<IS3RequestBodyFeature>(new S3RequestBodyFeature(context.Request.ContentLength, chunkedBody: null, trailingChecksum: null));
 
     public static void Install(HttpContext context, VerifiedSignature signature)
     {
@@ -36,9 +36,10 @@ internal static class RequestBody
         var declared = DecodedContentLength(request);
         var chain = mode is PayloadMode.StreamingUnsignedTrailer ? null : new ChunkSignatureChain(signature);
         var trailerExpected = mode is PayloadMode.StreamingSignedTrailer or PayloadMode.StreamingUnsignedTrailer;
-        var chunked = new AwsChunkedDecodingStream(request.Body, chain, trailerExpected, declared, TrailerChecksum(request));
+        var trailingChecksum = trailerExpected ? TrailerChecksum(request) : null;
+        var chunked = new AwsChunkedDecodingStream(request.Body, chain, trailerExpected, declared);
         request.Body = chunked;
-        context.Features.Set<IS3RequestBodyFeature>(new S3RequestBodyFeature(declared, chunked));
+        context.Features.Set<IS3RequestBodyFeature>(new S3RequestBodyFeature(declared, chunked, trailingChecksum));
     }
 
     // S3 (per LocalStack's recordings) answers a missing or unparsable decoded length with SignatureDoesNotMatch.
@@ -50,7 +51,7 @@ internal static class RequestBody
             : throw AuthErrors.SignatureDoesNotMatch();
     }
 
-    // x-amz-trailer names the trailing headers; at most one of them may be a checksum.
+    // x-amz-trailer names the trailing headers; at most one of them may be a checksum. The one place it is read.
     private static ChecksumAlgorithm? TrailerChecksum(HttpRequest request)
     {
         var declared = RequestHeaders.Get(request, SigV4Constants.TrailerHeader);

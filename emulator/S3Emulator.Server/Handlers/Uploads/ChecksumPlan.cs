@@ -1,6 +1,7 @@
 using S3Emulator.Core.Checksums;
 using S3Emulator.Core.Errors;
 using S3Emulator.Core.Model;
+using S3Emulator.Server.Auth;
 using S3Emulator.Server.Pipeline;
 using S3Emulator.Server.Protocol;
 
@@ -23,7 +24,7 @@ internal sealed record ChecksumPlan(byte[]? ContentMd5, ChecksumAlgorithm Algori
         {
             throw new S3Exception(S3Errors.InvalidRequest("Expecting a single x-amz-checksum- header. Multiple checksum Types are not allowed."));
         }
-        var trailer = context.Header("x-amz-trailer");
+        var trailingChecksum = context.Http.Features.Get<IS3RequestBodyFeature>()?.TrailingChecksum;
         var declared = context.Header(S3Headers.SdkChecksumAlgorithm) ?? context.Header(S3Headers.ChecksumAlgorithm);
         ChecksumAlgorithm? declaredAlgorithm = null;
         if (declared is not null)
@@ -43,7 +44,7 @@ internal sealed record ChecksumPlan(byte[]? ContentMd5, ChecksumAlgorithm Algori
             RequireSameAlgorithm(algorithm, declaredAlgorithm ?? uploadAlgorithm);
             return new ChecksumPlan(md5, algorithm, value, ExpectedInTrailer: false, ClientChose: true);
         }
-        if (trailer is not null && ChecksumAlgorithms.TryParseHeaderName(trailer.Trim(), out var trailerAlgorithm))
+        if (trailingChecksum is { } trailerAlgorithm)
         {
             RequireSameAlgorithm(trailerAlgorithm, declaredAlgorithm ?? uploadAlgorithm);
             return new ChecksumPlan(md5, trailerAlgorithm, null, ExpectedInTrailer: true, ClientChose: true);

@@ -8,7 +8,8 @@ namespace S3Emulator.Server.Handlers.Uploads;
 
 /// <summary>
 /// Passes an upload body through while computing its MD5 (the ETag) and its checksum; at the end of
-/// the body it checks both against what the client sent and throws S3's error on a mismatch. The
+/// the body it checks both against what the client sent (Content-MD5, an <c>x-amz-checksum-*</c> header or
+/// the trailing checksum of an aws-chunked body, compared here only) and throws S3's error on a mismatch. The
 /// store commits only after the stream ended cleanly, so a bad upload never becomes visible.
 /// </summary>
 /// <param name="leaveOpen">True for the request body, which the server owns; false for a copy source, which this stream owns.</param>
@@ -55,13 +56,13 @@ internal sealed class VerifyingUploadStream(Stream inner, ChecksumPlan plan, IS3
         }
     }
 
+    // The checksum x-amz-trailer announced: a body that ends without it did not send what it declared.
     private string TrailerValue()
     {
         var name = ChecksumAlgorithms.HeaderName(plan.Algorithm);
-        var trailers = body?.Trailers ?? new Dictionary<string, string>();
-        var value = trailers.FirstOrDefault(t => string.Equals(t.Key, name, StringComparison.OrdinalIgnoreCase)).Value;
+        if (body is null || !body.Trailers.TryGetValue(name, out var value)) throw new S3Exception(S3Errors.IncompleteBody);
         ChecksumPlan.RequireWellFormed(plan.Algorithm, value);
-        return value!;
+        return value;
     }
 
     protected override void Dispose(bool disposing)
