@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
+using System.Text;
 using Amazon.Runtime;
 using Amazon.Runtime.Internal;
 using Amazon.Runtime.Internal.Auth;
@@ -130,6 +131,33 @@ public sealed class AuthenticationTests(Transport transport) : EmulatorTestBase(
         Assert.That(body, Does.Not.Contain(S3CredentialOptions.DefaultSecretAccessKey));
     }
 
+    // The chunk signature chain is verified by the aws-chunked decoder (unit tests beside it); this is the same
+    // rule through the running host, with the SDK's own chunk signer and one hex digit of one signature changed.
+    [TestCase(0, TestName = "{m}(first chunk)")]
+    [TestCase(-1, TestName = "{m}(final empty chunk)")]
+    public async Task PutObject_WithOneChunkSignatureDigitChanged_ReturnsSignatureDoesNotMatch_AndStoresNothing(int chunk)
+    {
+        string? payloadMode = null;
+        using var tampering = new TamperingHttpClientFactory(Emulator.CreateHttpClient(), (request, body) =>
+        {
+            payloadMode = request.Headers.TryGetValues("X-Amz-Content-SHA256", out var values) ? values.Single() : null;
+            return ChangeChunkSignature(body, chunk);
+        });
+        using var client = new AmazonS3Client(
+            new BasicAWSCredentials(S3CredentialOptions.DefaultAccessKeyId, S3CredentialOptions.DefaultSecretAccessKey),
+            Emulator.CreateS3Client(c => c.HttpClientFactory = tampering).Config as AmazonS3Config);
+
+        var error = await ExpectS3ErrorAsync(() => client.PutObjectAsync(new PutObjectRequest
+        {
+            BucketName = _bucket, Key = "k", InputStream = new MemoryStream(new byte[20_000]), UseChunkEncoding = true,
+        }));
+
+        Assert.That(payloadMode, Does.StartWith("STREAMING-AWS4-HMAC-SHA256-PAYLOAD"), "the SDK signed each chunk");
+        Assert.That(error.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
+        Assert.That(error.ErrorCode, Is.EqualTo("SignatureDoesNotMatch"));
+        Assert.That((await ExpectS3ErrorAsync(() => S3.GetObjectAsync(_bucket, "k"))).ErrorCode, Is.EqualTo("NoSuchKey"));
+    }
+
     [Test]
     public async Task Journal_RecordsOperationsAndPrincipal_ButNoSecret()
     {
@@ -166,6 +194,22 @@ public sealed class AuthenticationTests(Transport transport) : EmulatorTestBase(
             S3CredentialOptions.DefaultAccessKeyId, S3CredentialOptions.DefaultSecretAccessKey, "s3", null, DateTime.UtcNow);
         var url = AmazonServiceClient.ComposeUrl(request).AbsoluteUri;
         return url + (url.Contains('?', StringComparison.Ordinal) ? "&" : "?") + signed.ForQueryParameters;
+    }
+
+    /// <summary>Changes the first hex digit of the <paramref name="chunk"/>th chunk signature (-1: the last one).</summary>
+    private static byte[] ChangeChunkSignature(byte[] body, int chunk)
+    {
+        var text = Encoding.Latin1.GetString(body);
+        var positions = new List<int>();
+        for (var at = text.IndexOf("chunk-signature=", StringComparison.Ordinal); at >= 0; at = text.IndexOf("chunk-signature=", at + 1, StringComparison.Ordinal))
+        {
+            positions.Add(at + "chunk-signature=".Length);
+        }
+        Assert.That(positions, Has.Count.GreaterThanOrEqualTo(2), "a data chunk and the final chunk");
+        var digit = positions[chunk < 0 ? positions.Count + chunk : chunk];
+        var changed = (byte[])body.Clone();
+        changed[digit] = (byte)(body[digit] == (byte)'0' ? '1' : '0');
+        return changed;
     }
 
     // The SDK presigns https:// URLs unless told otherwise.
