@@ -249,7 +249,7 @@ public sealed class HeaderAuthenticationTests
         var error = Fails(() => Authenticate(request));
 
         Assert.That(error.Error.Code, Is.EqualTo("InvalidRequest"));
-        Assert.That(error.Error.Message, Is.EqualTo("Please use AWS4-HMAC-SHA256."));
+        Assert.That(error.Error.Message, Is.EqualTo("The authorization mechanism you have provided is not supported. Please use AWS4-HMAC-SHA256."));
     }
 
     [Test]

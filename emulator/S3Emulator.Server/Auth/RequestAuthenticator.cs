@@ -1,11 +1,14 @@
 using Microsoft.AspNetCore.Http;
+using S3Emulator.Server.Auth.SigV2;
 using S3Emulator.Server.Auth.SigV4;
+using S3Emulator.Server.Hosting;
 
 namespace S3Emulator.Server.Auth;
 
 /// <summary>
 /// Authenticates a request the way S3 does: SigV4 in the <c>Authorization</c> header, SigV4 query
-/// parameters (presigned URLs), or nothing (anonymous). On success the request body is replaced by a
+/// parameters (presigned URLs), SigV2 in either place (refused unless <see cref="SignatureV2Mode.Accept"/>),
+/// or nothing (anonymous). On success the request body is replaced by a
 /// stream that yields the plain payload and verifies it while it is read (SHA-256 or aws-chunked
 /// chunk signatures and trailers); <see cref="IS3RequestBodyFeature"/> describes it.
 /// </summary>
@@ -13,11 +16,13 @@ internal sealed class RequestAuthenticator
 {
     private readonly HeaderSigV4Verifier _headerVerifier;
     private readonly PresignedSigV4Verifier _presignedVerifier;
+    private readonly SigV2Verifier? _sigV2Verifier;
 
     /// <param name="credentials">The access keys that may sign.</param>
     /// <param name="time">The server clock for skew and expiry checks.</param>
     /// <param name="region">The only region accepted in credential scopes.</param>
-    public RequestAuthenticator(CredentialStore credentials, TimeProvider time, string region)
+    /// <param name="signatureV2">Whether SigV2 is verified or refused as S3 refuses it for new buckets.</param>
+    public RequestAuthenticator(CredentialStore credentials, TimeProvider time, string region, SignatureV2Mode signatureV2 = SignatureV2Mode.Reject)
     {
         ArgumentNullException.ThrowIfNull(credentials);
         ArgumentNullException.ThrowIfNull(time);
@@ -25,6 +30,7 @@ internal sealed class RequestAuthenticator
         var keys = new SigningKeyCache();
         _headerVerifier = new HeaderSigV4Verifier(credentials, keys, time, region);
         _presignedVerifier = new PresignedSigV4Verifier(credentials, keys, time, region);
+        _sigV2Verifier = signatureV2 == SignatureV2Mode.Accept ? new SigV2Verifier(credentials, time) : null;
     }
 
     /// <summary>
@@ -34,20 +40,29 @@ internal sealed class RequestAuthenticator
     /// </summary>
     /// <param name="context">The request; its body and features are replaced as described on the class.</param>
     /// <param name="rawTarget"><c>IHttpRequestFeature.RawTarget</c>: path and query exactly as sent.</param>
-    public S3Principal? Authenticate(HttpContext context, string rawTarget)
+    /// <param name="virtualHostedBucket">The bucket the Host header names, which SigV2 signs; null for path-style.</param>
+    public S3Principal? Authenticate(HttpContext context, string rawTarget, string? virtualHostedBucket = null)
     {
         ArgumentNullException.ThrowIfNull(context);
         var target = RequestTarget.Parse(rawTarget);
         var authorization = RequestHeaders.Get(context.Request, "authorization");
 
         VerifiedSignature verified;
-        if (!string.IsNullOrEmpty(authorization))
+        if (!string.IsNullOrEmpty(authorization) && SigV2Verifier.IsHeader(authorization))
+        {
+            return Authenticated(context, SigV2(context).VerifyHeader(context.Request, rawTarget, authorization, virtualHostedBucket));
+        }
+        else if (!string.IsNullOrEmpty(authorization))
         {
             verified = _headerVerifier.Verify(context.Request, target, authorization);
         }
         else if (PresignedSigV4Verifier.IsPresigned(target))
         {
             verified = _presignedVerifier.Verify(context.Request, target);
+        }
+        else if (SigV2Verifier.IsQuery(target))
+        {
+            return Authenticated(context, SigV2(context).VerifyQuery(context.Request, rawTarget, target, virtualHostedBucket));
         }
         else
         {
@@ -57,6 +72,16 @@ internal sealed class RequestAuthenticator
 
         RequestBody.Install(context, verified);
         return S3Principal.For(verified.Credential);
+    }
+
+    // S3 refuses SigV2 for buckets created since June 2020 before it looks at anything else in the request.
+    private SigV2Verifier SigV2(HttpContext context) => _sigV2Verifier ?? throw AuthErrors.SignatureV2NotSupported();
+
+    // SigV2 signs no payload: the body is read as sent (Content-MD5, when given, is checked by the handlers).
+    private static S3Principal Authenticated(HttpContext context, S3Credential credential)
+    {
+        RequestBody.InstallPlain(context);
+        return S3Principal.For(credential);
     }
 
     /// <summary>

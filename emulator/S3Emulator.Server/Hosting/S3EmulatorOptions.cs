@@ -50,6 +50,12 @@ public sealed class S3EmulatorOptions
     /// </summary>
     public bool BlockSseCOnNewBuckets { get; set; } = true;
 
+    /// <summary>
+    /// Requests signed with Signature Version 2: <see cref="SignatureV2Mode.Reject"/> (default, as S3 answers for
+    /// buckets created since June 2020) or <see cref="SignatureV2Mode.Accept"/> (verified, as legacy buckets do).
+    /// </summary>
+    public SignatureV2Mode SignatureV2 { get; set; } = SignatureV2Mode.Reject;
+
     /// <summary>KMS keys created at start-up (with fixed ids, aliases or key material when given).</summary>
     public List<KmsKeyOptions> KmsKeys { get; set; } = [];
 

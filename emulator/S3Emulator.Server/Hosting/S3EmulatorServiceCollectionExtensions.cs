@@ -29,7 +29,7 @@ public static class S3EmulatorServiceCollectionExtensions
             c.AccessKeyId, c.SecretAccessKey, c.AccountId is { Length: > 0 } account ? account : options.AccountId,
             c.UserName is { Length: > 0 } user ? user : S3Principal.RootUserName))));
         services.AddSingleton(sp => new RequestAuthenticator(
-            sp.GetRequiredService<CredentialStore>(), sp.GetRequiredService<TimeProvider>(), options.Region));
+            sp.GetRequiredService<CredentialStore>(), sp.GetRequiredService<TimeProvider>(), options.Region, options.SignatureV2));
         services.AddSingleton(new RequestJournal(options.JournalCapacity));
         services.AddSingleton<S3RequestPipeline>();
         // One KMS per emulator: the KMS JSON API and SSE-KMS share it. Keys persist beside the store's data.

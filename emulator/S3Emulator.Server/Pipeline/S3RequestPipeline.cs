@@ -48,7 +48,7 @@ internal sealed class S3RequestPipeline(
         {
             request = classifier.Classify(context.Request.Method, context.Request.Host.Value ?? "", rawTarget,
                 context.Request.Headers.ContainsKey(S3Headers.CopySource));
-            principal = authenticator.Authenticate(context, rawTarget);
+            principal = authenticator.Authenticate(context, rawTarget, request.VirtualHosted ? request.Bucket : null);
             var s3Context = new S3RequestContext(context, request, principal, store, options, time, encryptor);
             var result = await S3Dispatcher.DispatchAsync(s3Context).ConfigureAwait(false);
             await S3ResultWriter.WriteAsync(context, result).ConfigureAwait(false);

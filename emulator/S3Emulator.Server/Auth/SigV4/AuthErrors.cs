@@ -65,6 +65,10 @@ internal static class AuthErrors
         new(S3Errors.AuthorizationQueryParametersError($"Error parsing the X-Amz-Credential parameter; the region '{region}' is wrong; expecting '{expected}'"),
             S3Exception.Detail("Region", expected));
 
+    /// <summary>S3's answer to a SigV2-signed request (header or query) for a bucket that accepts only SigV4.</summary>
+    public static S3Exception SignatureV2NotSupported() =>
+        new(S3Errors.InvalidRequest("The authorization mechanism you have provided is not supported. Please use AWS4-HMAC-SHA256."));
+
     public static S3Exception UnsupportedAuthorization() => new(S3Errors.InvalidRequest("Please use AWS4-HMAC-SHA256."));
 
     public static S3Exception MissingDate() =>
