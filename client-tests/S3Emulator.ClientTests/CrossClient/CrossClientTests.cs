@@ -87,6 +87,18 @@ public sealed class CrossClientTests(Transport transport) : EmulatorTestBase(tra
         Assert.That(output.Trim(), Is.EqualTo("OK"));
     }
 
+    // The default: SigV2 refused as S3 refuses it for new buckets; a negative presigned expiry refused too.
+    [Test]
+    public async Task Boto3_SignatureV2_IsRefusedAsS3RefusesIt()
+    {
+        await RequireAsync("python3", "-c", "import boto3");
+
+        var (exitCode, output, error) = await _client.RunAsync("python3", ScriptPath("boto3_signatures.py"), _client.Endpoint, $"v2-{Guid.NewGuid():N}", "reject");
+
+        Assert.That(exitCode, Is.EqualTo(0), error);
+        Assert.That(output.Trim(), Is.EqualTo("OK"));
+    }
+
     [Test]
     public async Task JavaScriptSdkV3_RunsTheScenario()
     {
@@ -101,6 +113,8 @@ public sealed class CrossClientTests(Transport transport) : EmulatorTestBase(tra
         Assert.That(exitCode, Is.EqualTo(0), error);
         Assert.That(output.Trim(), Is.EqualTo("OK"));
     }
+
+    internal static string ScriptPath(string name) => Path.Combine(TestContext.CurrentContext.TestDirectory, "CrossClient", name);
 
     /// <summary>The scenario and its node_modules stay in the source tree; the build installs them there.</summary>
     private static string JavaScriptClientFolder()
