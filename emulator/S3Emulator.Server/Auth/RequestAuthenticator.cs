@@ -35,7 +35,8 @@ internal sealed class RequestAuthenticator
 
     /// <summary>
     /// Verifies the request and returns its principal; <c>null</c> means anonymous (no <c>Authorization</c>
-    /// header and no <c>X-Amz-Algorithm</c>/<c>X-Amz-Credential</c>/<c>X-Amz-Signature</c> query parameter).
+    /// header, no <c>X-Amz-Algorithm</c>/<c>X-Amz-Credential</c>/<c>X-Amz-Signature</c> query parameter and no
+    /// SigV2 <c>AWSAccessKeyId</c>/<c>Signature</c> one).
     /// Throws <see cref="Core.Errors.S3Exception"/> with S3's error when authentication fails.
     /// </summary>
     /// <param name="context">The request; its body and features are replaced as described on the class.</param>
@@ -47,22 +48,24 @@ internal sealed class RequestAuthenticator
         var target = RequestTarget.Parse(rawTarget);
         var authorization = RequestHeaders.Get(context.Request, "authorization");
 
-        VerifiedSignature verified;
         if (!string.IsNullOrEmpty(authorization) && SigV2Verifier.IsHeader(authorization))
         {
-            return Authenticated(context, SigV2(context).VerifyHeader(context.Request, rawTarget, authorization, virtualHostedBucket));
+            return AuthenticatedWithoutPayloadSignature(context, SigV2().VerifyHeader(context.Request, rawTarget, authorization, virtualHostedBucket));
         }
-        else if (!string.IsNullOrEmpty(authorization))
+
+        if (string.IsNullOrEmpty(authorization) && !PresignedSigV4Verifier.IsPresigned(target) && SigV2Verifier.IsQuery(target))
+        {
+            return AuthenticatedWithoutPayloadSignature(context, SigV2().VerifyQuery(context.Request, rawTarget, target, virtualHostedBucket));
+        }
+
+        VerifiedSignature verified;
+        if (!string.IsNullOrEmpty(authorization))
         {
             verified = _headerVerifier.Verify(context.Request, target, authorization);
         }
         else if (PresignedSigV4Verifier.IsPresigned(target))
         {
             verified = _presignedVerifier.Verify(context.Request, target);
-        }
-        else if (SigV2Verifier.IsQuery(target))
-        {
-            return Authenticated(context, SigV2(context).VerifyQuery(context.Request, rawTarget, target, virtualHostedBucket));
         }
         else
         {
@@ -75,10 +78,10 @@ internal sealed class RequestAuthenticator
     }
 
     // S3 refuses SigV2 for buckets created since June 2020 before it looks at anything else in the request.
-    private SigV2Verifier SigV2(HttpContext context) => _sigV2Verifier ?? throw AuthErrors.SignatureV2NotSupported();
+    private SigV2Verifier SigV2() => _sigV2Verifier ?? throw AuthErrors.SignatureV2NotSupported();
 
-    // SigV2 signs no payload: the body is read as sent (Content-MD5, when given, is checked by the handlers).
-    private static S3Principal Authenticated(HttpContext context, S3Credential credential)
+    // SigV2 signs no payload: the body is read as sent (Content-MD5, when given, is checked by the upload verifier).
+    private static S3Principal AuthenticatedWithoutPayloadSignature(HttpContext context, S3Credential credential)
     {
         RequestBody.InstallPlain(context);
         return S3Principal.For(credential);
