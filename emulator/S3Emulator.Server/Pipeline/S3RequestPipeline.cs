@@ -41,6 +41,7 @@ internal sealed class S3RequestPipeline(
         if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit) limit.MaxRequestBodySize = null;
 
         var rawTarget = RawTarget(context);
+        var clientBody = ClientRequestBody.Install(context);
         S3Request? request = null;
         S3Principal? principal = null;
         string? errorCode = null;
@@ -59,6 +60,7 @@ internal sealed class S3RequestPipeline(
             errorCode = s3Exception.Error.Code;
             var resource = request?.Resource ?? rawTarget;
             context.Response.Clear();
+            clientBody.CloseConnectionIfBodyIsPending(context);
             context.Response.Headers[S3Headers.RequestId] = requestId;
             context.Response.Headers[S3Headers.HostId] = hostId;
             await S3ResultWriter.WriteAsync(context, S3ErrorResult.From(s3Exception, resource, requestId, hostId)).ConfigureAwait(false);
