@@ -1,3 +1,6 @@
+using System.Net;
+using System.Security.Cryptography;
+using System.Text;
 using Amazon.S3;
 using Amazon.S3.Model;
 using S3Emulator.Server.Hosting;
@@ -96,5 +99,22 @@ public sealed class FileSystemStorageTests(Transport transport) : EmulatorTestBa
 
         Assert.That(error.ErrorCode, Is.EqualTo("BadDigest"));
         Assert.That(await GetTextAsync(bucket, "k"), Is.EqualTo("original"));
+    }
+
+    [Test]
+    public async Task PutObject_WhenTheStoreCannotWriteIntoItsFolder_AnswersInternalError_AndLogsTheFailure()
+    {
+        var bucket = await CreateBucketAsync();
+        // A real refusal from the file system, whoever runs the tests (root ignores permissions): the folder the
+        // store moves finished content into is a file now.
+        var content = Path.Combine(_dataPath, "buckets", Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(bucket))), "content");
+        Directory.Delete(content, recursive: true);
+        await File.WriteAllTextAsync(content, "not a folder");
+
+        var error = await ExpectS3ErrorAsync(() => S3.PutObjectAsync(new PutObjectRequest { BucketName = bucket, Key = "k", ContentBody = "body" }));
+
+        Assert.That(error.StatusCode, Is.EqualTo(HttpStatusCode.InternalServerError));
+        Assert.That(error.ErrorCode, Is.EqualTo("InternalError"));
+        Assert.That(Logs.All, Does.Contain("Unhandled failure in PutObject").And.Contain("System.IO."));
     }
 }

@@ -88,10 +88,11 @@ internal sealed class S3RequestPipeline(
         switch (exception)
         {
             case BadHttpRequestException:
-            case IOException:
-                // The client sent fewer bytes than it announced, or the connection broke mid-body.
+                // Only reading the request throws it: the client sent fewer bytes than it announced.
                 return new S3Exception(S3Errors.IncompleteBody);
             default:
+                // A failed read of the client's body is IncompleteBody already (ClientRequestBody): an IOException
+                // here is the server's own (disk full, permissions), logged and answered as S3 answers its own faults.
                 Log.UnhandledFailure(logger, exception, request?.Operation.ToString() ?? "Unknown");
                 return new S3Exception(S3Errors.InternalError);
         }
