@@ -50,10 +50,8 @@ if (settings.ServesHttps)
 // runs, so only an empty value in the environment, e.g. in the Dockerfile, silences it).
 builder.WebHost.ConfigureKestrel(kestrel =>
 {
-    // S3 takes single PUTs of up to 5 GiB; Kestrel's 30 MB default would cut them off.
-    kestrel.Limits.MaxRequestBodySize = null;
-    // Every answer says Server: AmazonS3 (set by UseS3Emulator); Kestrel's own refusals name no server.
-    kestrel.AddServerHeader = false;
+    // No body size limit (5 GiB PUTs), no Kestrel Server header, user metadata headers read byte for byte as S3 reads them.
+    kestrel.UseS3EmulatorDefaults();
     if (settings.ServesHttp)
     {
         kestrel.ListenAnyIP(settings.HttpPort);

@@ -34,7 +34,7 @@ internal sealed class HeaderSigV4Verifier(CredentialStore credentials, SigningKe
 
         var payloadHash = bodySha256 ?? PayloadHashOf(request, header);
         var canonicalRequest = CanonicalRequest.Build(
-            request.Method, target.RawPath, target.Query, header.SignedHeaders, name => RequestHeaders.Get(request, name), payloadHash);
+            request.Method, target.RawPath, target.Query, header.SignedHeaders, name => RequestHeaders.GetAsSigned(request, name), payloadHash);
         var stringToSign = StringToSign.ForRequest(amzDate, scope.Scope, canonicalRequest);
         var signingKey = keys.Get(credential.SecretAccessKey, scope.Date, scope.Region, scope.Service);
         var signature = SigningKeyCache.Sign(signingKey, stringToSign);

@@ -92,7 +92,7 @@ internal sealed class PresignedSigV4Verifier(CredentialStore credentials, Signin
             target.RawPath,
             target.Query.Where(pair => pair.Key != SignatureParameter),
             signedHeaders,
-            name => RequestHeaders.Get(request, name),
+            name => RequestHeaders.GetAsSigned(request, name),
             payloadHash);
         var stringToSign = StringToSign.ForRequest(amzDate, scope.Scope, canonicalRequest);
         var signingKey = keys.Get(credential.SecretAccessKey, scope.Date, scope.Region, scope.Service);

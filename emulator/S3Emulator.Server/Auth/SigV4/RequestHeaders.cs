@@ -1,3 +1,4 @@
+using System.Text;
 using Microsoft.AspNetCore.Http;
 
 namespace S3Emulator.Server.Auth.SigV4;
@@ -12,4 +13,26 @@ internal static class RequestHeaders
     /// </summary>
     public static string? Get(HttpRequest request, string name) =>
         request.Headers.TryGetValue(name, out var values) && values.Count > 0 ? string.Join(", ", values.ToArray()) : null;
+
+    /// <summary>
+    /// The header as the client signed it: SigV4 signs bytes. User metadata arrives one character per byte
+    /// (ISO-8859-1, see <c>S3EmulatorKestrelExtensions</c>) while clients sign the UTF-8 of the text they sent, so a
+    /// value whose bytes are UTF-8 is signed as that text; any other value as it reads.
+    /// </summary>
+    public static string? GetAsSigned(HttpRequest request, string name) => Get(request, name) is { } value ? AsSigned(value) : null;
+
+    internal static string AsSigned(string value)
+    {
+        if (Ascii.IsValid(value) || value.Any(c => c > '\u00FF')) return value;
+        try
+        {
+            return StrictUtf8.GetString(Encoding.Latin1.GetBytes(value));
+        }
+        catch (DecoderFallbackException)
+        {
+            return value;
+        }
+    }
+
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 }

@@ -9,7 +9,7 @@ namespace S3Emulator.Server.Handlers.Objects;
 /// <summary>Reads what a write request says about the object it creates: representation headers, metadata, tags.</summary>
 internal static class ObjectRequestHeaders
 {
-    /// <summary>S3 caps user metadata (names and values, UTF-8) at 2 KB.</summary>
+    /// <summary>S3 caps user metadata (names and values as stored, UTF-8) at 2 KB.</summary>
     private const int MaxUserMetadataBytes = 2 * 1024;
 
     public static HttpContentHeaders ContentHeaders(S3RequestContext context) => new(
@@ -27,7 +27,7 @@ internal static class ObjectRequestHeaders
         {
             if (name.StartsWith(S3Headers.MetaPrefix, StringComparison.OrdinalIgnoreCase))
             {
-                metadata[name[S3Headers.MetaPrefix.Length..].ToLowerInvariant()] = values.ToString();
+                metadata[name[S3Headers.MetaPrefix.Length..].ToLowerInvariant()] = UserMetadataValue.Decode(values.ToString());
             }
         }
         if (metadata.Sum(m => Encoding.UTF8.GetByteCount(m.Key) + Encoding.UTF8.GetByteCount(m.Value)) > MaxUserMetadataBytes)

@@ -45,7 +45,7 @@ internal static class ObjectResponseHeaders
             .With(S3Headers.StorageClass, info.StorageClass == "STANDARD" ? null : info.StorageClass);
         foreach (var (name, value) in info.UserMetadata)
         {
-            result.With(S3Headers.MetaPrefix + name, value);
+            result.With(S3Headers.MetaPrefix + name, UserMetadataValue.Encode(value));
         }
         if (info.Tags.Count > 0 && context.Request.Operation != Routing.S3Operation.HeadObject)
         {
