@@ -21,6 +21,7 @@ public static class S3Errors
     public static readonly S3Error InvalidLocationConstraint = new("InvalidLocationConstraint", 400, "The specified location-constraint is not valid");
     public static readonly S3Error InvalidPart = new("InvalidPart", 400, "One or more of the specified parts could not be found.  The part may not have been uploaded, or the specified entity tag may not match the part's entity tag.");
     public static readonly S3Error InvalidPartOrder = new("InvalidPartOrder", 400, "The list of parts was not in ascending order. Parts must be ordered by part number.");
+    public static readonly S3Error InvalidURI = new("InvalidURI", 400, "Couldn't parse the specified URI.");
     public static readonly S3Error InvalidRange = new("InvalidRange", 416, "The requested range is not satisfiable");
     public static readonly S3Error MalformedXML = new("MalformedXML", 400, "The XML you provided was not well-formed or did not validate against our published schema.");
     public static readonly S3Error MissingContentLength = new("MissingContentLength", 411, "You must provide the Content-Length HTTP header.");

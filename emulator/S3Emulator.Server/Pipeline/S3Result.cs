@@ -25,7 +25,7 @@ internal sealed class S3Result
 
     public static S3Result Xml(XElement root, int statusCode = 200)
     {
-        var bytes = Encoding.UTF8.GetBytes(S3Xml.Document(root).Declaration + root.ToString(SaveOptions.DisableFormatting));
+        var bytes = Encoding.UTF8.GetBytes(S3Xml.ToText(root));
         var result = new S3Result(statusCode)
         {
             ContentLength = bytes.Length,

@@ -18,6 +18,21 @@ internal static class S3Xml
 
     public static XDocument Document(XElement root) => new(new XDeclaration("1.0", "UTF-8", null), root);
 
+    /// <summary>
+    /// A response body's text: the declaration, then <paramref name="root"/> unformatted. A character XML 1.0 cannot
+    /// hold (a control character in a key) is written as a character reference, <c>&amp;#x1;</c>, as S3 writes it,
+    /// instead of failing the response; <c>encoding-type=url</c> is how clients avoid it, as on S3.
+    /// </summary>
+    public static string ToText(XElement root)
+    {
+        using var text = new StringWriter(CultureInfo.InvariantCulture);
+        using (var writer = XmlWriter.Create(text, new XmlWriterSettings { OmitXmlDeclaration = true, CheckCharacters = false }))
+        {
+            root.WriteTo(writer);
+        }
+        return Document(root).Declaration + text.ToString();
+    }
+
     /// <summary>S3's timestamp in XML bodies: ISO 8601 with milliseconds, UTC.</summary>
     public static string Timestamp(DateTimeOffset time) =>
         time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);

@@ -16,6 +16,7 @@ public sealed partial class S3RequestClassifier
 
     public S3Request Classify(string method, string host, string rawTarget, bool hasCopySource)
     {
+        RequestTargetCharacters.EnsureParsable(rawTarget);
         var (rawPath, rawQuery) = SplitTarget(rawTarget);
         var query = QueryParameters.Parse(rawQuery);
         var hostBucket = BucketFromHost(HostWithoutPort(host));
