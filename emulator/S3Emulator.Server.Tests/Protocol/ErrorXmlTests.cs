@@ -26,6 +26,16 @@ public sealed class ErrorXmlTests
     }
 
     [Test]
+    public async Task ErrorForAKeyWithControlCharacters_WritesThemAsCharacterReferences_AsS3Does()
+    {
+        var exception = new S3Exception(S3Errors.NoSuchKey, S3Exception.Detail("Key", "a\u0001b\u001Fc\td"));
+
+        var body = await ProtocolTestKit.BodyAsync(S3ErrorResult.From(exception, "/docs/a\u0001b", RequestId, HostId));
+
+        Assert.That(body, Does.Contain("<Key>a&#x1;b&#x1F;c\td</Key>").And.Contain("<Resource>/docs/a&#x1;b</Resource>"));
+    }
+
+    [Test]
     public async Task SignatureDoesNotMatchError_WithCanonicalRequest_MatchesGoldenXml()
     {
         const string stringToSign = "AWS4-HMAC-SHA256\n20260102T030405Z\n20260102/us-east-1/s3/aws4_request\n0123abcd";
