@@ -48,6 +48,9 @@ public static class S3Errors
 
     public static S3Error InvalidArgument(string message) => new("InvalidArgument", 400, message);
 
+    /// <summary>An <c>x-amz-copy-source</c> whose escapes are broken or whose key is not UTF-8 once decoded.</summary>
+    public static S3Error InvalidCopySourceEncoding => InvalidArgument("Invalid copy source encoding.");
+
     public static S3Error InvalidRequest(string message) => new("InvalidRequest", 400, message);
 
     public static S3Error AuthorizationHeaderMalformed(string message) => new("AuthorizationHeaderMalformed", 400, message);

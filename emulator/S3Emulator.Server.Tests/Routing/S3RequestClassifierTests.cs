@@ -1,3 +1,4 @@
+using S3Emulator.Core.Errors;
 using S3Emulator.Server.Routing;
 
 namespace S3Emulator.Server.Tests.Routing;
@@ -72,6 +73,41 @@ public sealed class S3RequestClassifierTests
 
         Assert.That(request.Bucket, Is.EqualTo(bucket));
         Assert.That(request.Key, Is.EqualTo(key));
+    }
+
+    // Not UTF-8 once decoded: overlong forms, truncated sequences, encoded surrogates, stray continuation
+    // bytes, bytes never valid in UTF-8. Read leniently, two different targets would name one key.
+    [TestCase("localhost", "/bkt/%C0%AE")]
+    [TestCase("localhost", "/bkt/%E0%80%AF")]
+    [TestCase("localhost", "/bkt/a%C3")]
+    [TestCase("localhost", "/bkt/a%E2%82")]
+    [TestCase("localhost", "/bkt/%ED%A0%80")]
+    [TestCase("localhost", "/bkt/%ED%BF%BF")]
+    [TestCase("localhost", "/bkt/%80")]
+    [TestCase("localhost", "/bkt/%FF")]
+    [TestCase("localhost", "/bkt/%F4%90%80%80")]
+    [TestCase("localhost", "/bkt%C0%AE/key")]
+    [TestCase("bkt.localhost", "/%C0%AE")]
+    [TestCase("localhost", "/bkt?prefix=%C0%AE")]
+    [TestCase("localhost", "/bkt/key?tagging&%ED%A0%80")]
+    public void Classify_TargetThatIsNotUtf8OnceDecoded_IsInvalidUri(string host, string target)
+    {
+        var exception = Assert.Throws<S3Exception>(() => _classifier.Classify("GET", host, target, hasCopySource: false));
+
+        Assert.That(exception!.Error.Code, Is.EqualTo("InvalidURI"));
+        Assert.That(exception.Error.StatusCode, Is.EqualTo(400));
+        Assert.That(exception.Error.Message, Is.EqualTo("Couldn't parse the specified URI."));
+    }
+
+    [TestCase("/bkt/%F0%9F%98%80", "\U0001F600")]
+    [TestCase("/bkt/%EF%BF%BF", "\uFFFF")]
+    [TestCase("/bkt/100%", "100%")]
+    [TestCase("/bkt/a%zzb", "a%zzb")]
+    public void Classify_ValidUtf8AndLiteralPercentSigns_StillDecode(string target, string key)
+    {
+        var request = _classifier.Classify("GET", "localhost", target, hasCopySource: false);
+
+        Assert.That(request.Key, Is.EqualTo(System.Text.RegularExpressions.Regex.Unescape(key)));
     }
 
     [Test]

@@ -1,8 +1,10 @@
+using S3Emulator.Core.Errors;
+
 namespace S3Emulator.Server.Routing;
 
 /// <summary>
 /// The decoded parameters of a raw query string, in the order sent. S3 reads <c>+</c> as a space,
-/// as form encoding does; SDKs send <c>%2B</c> for a plus.
+/// as form encoding does; SDKs send <c>%2B</c> for a plus. A value that is not UTF-8 once decoded is S3's InvalidURI.
 /// </summary>
 public sealed class QueryParameters
 {
@@ -41,5 +43,8 @@ public sealed class QueryParameters
         return null;
     }
 
-    private static string Decode(string component) => Uri.UnescapeDataString(component.Replace('+', ' '));
+    private static string Decode(string component) =>
+        PercentDecoding.TryDecode(component.Replace('+', ' '), keepInvalidEscapes: true, out var decoded)
+            ? decoded
+            : throw new S3Exception(S3Errors.InvalidURI);
 }

@@ -1,10 +1,11 @@
 using System.Text.RegularExpressions;
+using S3Emulator.Core.Errors;
 
 namespace S3Emulator.Server.Routing;
 
 /// <summary>
 /// Turns method + Host + raw request target into an <see cref="S3Request"/>. Pure: no I/O, no state
-/// beyond the configured base domains. Works on the raw target, because S3 keys may hold
+/// beyond the configured base domains. A target that is not UTF-8 once decoded is S3's InvalidURI. Works on the raw target, because S3 keys may hold
 /// <c>..</c>, <c>//</c> and <c>%2F</c>, which any normalised path would change.
 /// </summary>
 public sealed partial class S3RequestClassifier
@@ -90,7 +91,9 @@ public sealed partial class S3RequestClassifier
 
     private static string? NonEmpty(string value) => value.Length == 0 ? null : value;
 
-    private static string Decode(string component) => Uri.UnescapeDataString(component);
+    // A '%' without two hex digits stays literal, as it always has; bytes that are not UTF-8 are S3's InvalidURI.
+    private static string Decode(string component) =>
+        PercentDecoding.TryDecode(component, keepInvalidEscapes: true, out var decoded) ? decoded : throw new S3Exception(S3Errors.InvalidURI);
 
     // bucket.s3.amazonaws.com, bucket.s3.us-east-1.amazonaws.com, bucket.s3-us-east-1.amazonaws.com,
     // bucket.s3.dualstack.us-east-1.amazonaws.com

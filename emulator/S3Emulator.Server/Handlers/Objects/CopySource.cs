@@ -4,12 +4,14 @@ using S3Emulator.Core.Storage;
 using S3Emulator.Server.Encryption;
 using S3Emulator.Server.Pipeline;
 using S3Emulator.Server.Protocol;
+using S3Emulator.Server.Routing;
 
 namespace S3Emulator.Server.Handlers.Objects;
 
 /// <summary>
 /// The object named by <c>x-amz-copy-source</c>: <c>bucket/key</c> or <c>/bucket/key</c>, URL-encoded, with an
-/// optional <c>?versionId=</c>. Opening it applies the <c>x-amz-copy-source-if-*</c> conditions.
+/// optional <c>?versionId=</c>. A broken escape or a key that is not UTF-8 once decoded is S3's
+/// "Invalid copy source encoding". Opening it applies the <c>x-amz-copy-source-if-*</c> conditions.
 /// </summary>
 internal sealed record CopySource(string Bucket, string Key)
 {
@@ -19,7 +21,12 @@ internal sealed record CopySource(string Bucket, string Key)
         // A raw '?' starts the version query; a '?' inside the key arrives encoded as %3F.
         var question = value.IndexOf('?');
         if (question >= 0) value = value[..question];
-        value = Uri.UnescapeDataString(value).TrimStart('/');
+        if (!PercentDecoding.TryDecode(value, keepInvalidEscapes: false, out var decoded))
+        {
+            throw new S3Exception(S3Errors.InvalidCopySourceEncoding,
+                S3Exception.Detail("ArgumentName", S3Headers.CopySource), S3Exception.Detail("ArgumentValue", header));
+        }
+        value = decoded.TrimStart('/');
         var slash = value.IndexOf('/');
         if (slash <= 0 || slash == value.Length - 1)
         {

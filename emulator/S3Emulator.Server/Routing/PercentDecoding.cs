@@ -1,0 +1,59 @@
+using System.Text;
+
+namespace S3Emulator.Server.Routing;
+
+/// <summary>
+/// Percent-decoding that refuses what is not UTF-8 once decoded: overlong forms (<c>%C0%AE</c>), truncated
+/// sequences, encoded surrogates (<c>%ED%A0%80</c>), stray continuation bytes. A lenient decoder keeps such
+/// escapes literally, so <c>/b/%C0%AE</c> and <c>/b/%25C0%25AE</c> would name one stored key; S3 refuses them.
+/// </summary>
+internal static class PercentDecoding
+{
+    /// <summary>
+    /// Decodes <paramref name="component"/>; false when the decoded bytes are not UTF-8, or, unless
+    /// <paramref name="keepInvalidEscapes"/>, when a <c>%</c> is not followed by two hex digits.
+    /// </summary>
+    public static bool TryDecode(string component, bool keepInvalidEscapes, out string decoded)
+    {
+        if (!component.Contains('%', StringComparison.Ordinal))
+        {
+            decoded = component;
+            return true;
+        }
+
+        decoded = "";
+        var bytes = new List<byte>(component.Length);
+        var literalStart = 0;
+        for (var i = 0; i < component.Length; i++)
+        {
+            if (component[i] != '%') continue;
+            if (i + 2 >= component.Length || !IsHex(component[i + 1]) || !IsHex(component[i + 2]))
+            {
+                if (!keepInvalidEscapes) return false;
+                continue;
+            }
+            bytes.AddRange(Encoding.UTF8.GetBytes(component[literalStart..i]));
+            bytes.Add((byte)((HexValue(component[i + 1]) << 4) | HexValue(component[i + 2])));
+            i += 2;
+            literalStart = i + 1;
+        }
+        bytes.AddRange(Encoding.UTF8.GetBytes(component[literalStart..]));
+
+        try
+        {
+            decoded = StrictUtf8().GetString(bytes.ToArray());
+            return true;
+        }
+        catch (DecoderFallbackException)
+        {
+            return false;
+        }
+    }
+
+    // A fresh instance per call keeps the codebase free of static state; it is a few fields.
+    private static UTF8Encoding StrictUtf8() => new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    private static bool IsHex(char c) => char.IsAsciiHexDigit(c);
+
+    private static int HexValue(char c) => c <= '9' ? c - '0' : (c | 0x20) - 'a' + 10;
+}
