@@ -10,6 +10,9 @@ internal static class S3Xml
 {
     public static readonly XNamespace Ns = "http://s3.amazonaws.com/doc/2006-03-01/";
 
+    /// <summary>The deepest element (root = 0) a request body may hold; S3's schemas need fewer than ten levels.</summary>
+    public const int MaxDepth = 32;
+
     /// <summary>An element in the S3 namespace; null content is left out, so optional fields can be passed as is.</summary>
     public static XElement E(string name, params object?[] content) => new(Ns + name, content.Where(c => c is not null));
 
@@ -40,8 +43,9 @@ internal static class S3Xml
     public static string Bool(bool value) => value ? "true" : "false";
 
     /// <summary>
-    /// Parses a request body, refusing DTDs (no entity expansion) and bodies over <paramref name="maxBytes"/>;
-    /// anything unreadable, or no body at all, is S3's MalformedXML.
+    /// Parses a request body: the one reader for every XML body S3 accepts. Refuses DTDs (no entity expansion),
+    /// elements nested deeper than <see cref="MaxDepth"/> and bodies over <paramref name="maxBytes"/>
+    /// (MaxMessageLengthExceeded); anything unreadable, or no body at all, is S3's MalformedXML.
     /// </summary>
     public static async Task<XElement> ReadAsync(Stream body, CancellationToken cancellationToken, long maxBytes = 2 * 1024 * 1024) =>
         await ReadOptionalAsync(body, cancellationToken, maxBytes).ConfigureAwait(false) ?? throw new S3Exception(S3Errors.MalformedXML);
@@ -58,10 +62,19 @@ internal static class S3Xml
             buffer.Write(chunk, 0, read);
         }
         if (buffer.Length == 0) return null;
-        buffer.Position = 0;
         try
         {
-            using var reader = XmlReader.Create(buffer, new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null });
+            // Depth first, in a pass that builds nothing: loading a body nested 100,000 deep costs minutes.
+            buffer.Position = 0;
+            using (var scan = XmlReader.Create(buffer, SafeSettings()))
+            {
+                while (scan.Read())
+                {
+                    if (scan.Depth > MaxDepth) throw new S3Exception(S3Errors.MalformedXML);
+                }
+            }
+            buffer.Position = 0;
+            using var reader = XmlReader.Create(buffer, SafeSettings());
             return XElement.Load(reader);
         }
         catch (XmlException)
@@ -69,6 +82,15 @@ internal static class S3Xml
             throw new S3Exception(S3Errors.MalformedXML);
         }
     }
+
+    // No DTD (so no entity expansion, internal or external), nothing resolved from outside the body.
+    private static XmlReaderSettings SafeSettings() => new()
+    {
+        DtdProcessing = DtdProcessing.Prohibit,
+        XmlResolver = null,
+        IgnoreComments = true,
+        IgnoreProcessingInstructions = true,
+    };
 
     /// <summary>The child's value by local name, whatever namespace the client used (SDKs differ).</summary>
     public static string? Child(this XElement parent, string localName) =>
