@@ -37,6 +37,10 @@ public static class S3Errors
     public static readonly S3Error XAmzContentSHA256Mismatch = new("XAmzContentSHA256Mismatch", 400, "The provided 'x-amz-content-sha256' header does not match what was computed.");
     public static readonly S3Error KeyTooLongError = new("KeyTooLongError", 400, "Your key is too long");
     public static readonly S3Error InvalidTag = new("InvalidTag", 400, "The TagValue you have provided is invalid");
+    public static readonly S3Error InvalidTagKey = new("InvalidTag", 400, "The TagKey you have provided is invalid");
+    public static readonly S3Error TooManyTags = new("InvalidTag", 400, "Object tags cannot be greater than 10");
+    public static readonly S3Error DuplicateTagKeys = new("InvalidTag", 400, "Cannot provide multiple Tags with the same key");
+    public static readonly S3Error InvalidEncryptionAlgorithmError = new("InvalidEncryptionAlgorithmError", 400, "The Encryption request you specified is not valid. Supported value: AES256.");
     public static readonly S3Error MaxMessageLengthExceeded = new("MaxMessageLengthExceeded", 400, "Your request was too big.");
 
     public static readonly S3Error InvalidPartNumber = new("InvalidPartNumber", 416, "The requested partnumber is not satisfiable");
@@ -50,6 +54,13 @@ public static class S3Errors
 
     /// <summary>An <c>x-amz-copy-source</c> whose escapes are broken or whose key is not UTF-8 once decoded.</summary>
     public static S3Error InvalidCopySourceEncoding => InvalidArgument("Invalid copy source encoding.");
+
+    /// <summary>
+    /// A failed KMS call, as S3 reports it to its own caller: <c>KMS.</c> + the KMS error type, KMS's message;
+    /// KMS's own faults stay 500, everything else is the caller's 400.
+    /// </summary>
+    public static S3Error KmsFailure(string kmsErrorType, int kmsStatusCode, string message) =>
+        new("KMS." + kmsErrorType, kmsStatusCode >= 500 ? 500 : 400, message);
 
     public static S3Error InvalidRequest(string message) => new("InvalidRequest", 400, message);
 

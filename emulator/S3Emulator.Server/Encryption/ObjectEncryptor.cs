@@ -56,7 +56,7 @@ internal sealed class ObjectEncryptor(MasterKey masterKey, IKeyManagementService
                     ? dataKey
                     : throw WrongCustomerKey();
             case EncryptionKind.SseKms:
-                var decrypted = await KmsErrors.TranslateAsync(() => kms.DecryptAsync(
+                var decrypted = await KmsFailureTranslation.TranslateAsync(() => kms.DecryptAsync(
                     stored.SealedDataKey, stored.KmsContext ?? new Dictionary<string, string>(), context.Cancellation)).ConfigureAwait(false);
                 return decrypted.Plaintext;
             default:
@@ -103,7 +103,7 @@ internal sealed class ObjectEncryptor(MasterKey masterKey, IKeyManagementService
         {
             ["aws:s3:arn"] = bucketKey ? $"arn:aws:s3:::{bucket}" : $"arn:aws:s3:::{bucket}/{key}",
         };
-        var generated = await KmsErrors.TranslateAsync(() => kms.GenerateDataKeyAsync(keyId, encryptionContext, cancellationToken)).ConfigureAwait(false);
+        var generated = await KmsFailureTranslation.TranslateAsync(() => kms.GenerateDataKeyAsync(keyId, encryptionContext, cancellationToken)).ConfigureAwait(false);
         var stored = new ObjectEncryption(EncryptionKind.SseKms, generated.CiphertextBlob)
         {
             KmsKeyArn = generated.KeyArn,

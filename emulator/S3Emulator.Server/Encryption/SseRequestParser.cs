@@ -78,7 +78,7 @@ internal static class SseRequestParser
         if (algorithm is null) throw SseCArgument("Requests specifying Server Side Encryption with Customer provided keys must provide a valid encryption algorithm.");
         if (algorithm != Aes256)
         {
-            throw new S3Exception(new S3Error("InvalidEncryptionAlgorithmError", 400, "The Encryption request you specified is not valid. Supported value: AES256."),
+            throw new S3Exception(S3Errors.InvalidEncryptionAlgorithmError,
                 S3Exception.Detail("ArgumentName", SseHeaders.Algorithm), S3Exception.Detail("ArgumentValue", algorithm));
         }
         if (key is null) throw SseCArgument("Requests specifying Server Side Encryption with Customer provided keys must provide an appropriate secret key.");

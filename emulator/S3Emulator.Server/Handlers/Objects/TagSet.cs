@@ -14,13 +14,13 @@ internal static class TagSet
 
     public static IReadOnlyList<KeyValuePair<string, string>> Validate(IReadOnlyList<KeyValuePair<string, string>> tags)
     {
-        if (tags.Count > MaxTags) throw new S3Exception(S3Errors.InvalidTag with { Message = "Object tags cannot be greater than 10" });
+        if (tags.Count > MaxTags) throw new S3Exception(S3Errors.TooManyTags);
         var keys = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (key, value) in tags)
         {
-            if (key.Length is 0 or > 128) throw new S3Exception(S3Errors.InvalidTag with { Message = "The TagKey you have provided is invalid" });
-            if (value.Length > 256) throw new S3Exception(S3Errors.InvalidTag with { Message = "The TagValue you have provided is invalid" });
-            if (!keys.Add(key)) throw new S3Exception(S3Errors.InvalidTag with { Message = "Cannot provide multiple Tags with the same key" });
+            if (key.Length is 0 or > 128) throw new S3Exception(S3Errors.InvalidTagKey);
+            if (value.Length > 256) throw new S3Exception(S3Errors.InvalidTag);
+            if (!keys.Add(key)) throw new S3Exception(S3Errors.DuplicateTagKeys);
         }
         return tags;
     }
