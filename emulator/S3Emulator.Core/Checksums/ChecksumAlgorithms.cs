@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Diagnostics.CodeAnalysis;
 using S3Emulator.Core.Model;
 
@@ -9,7 +10,7 @@ namespace S3Emulator.Core.Checksums;
 /// </summary>
 public static class ChecksumAlgorithms
 {
-    private static readonly ChecksumAlgorithm[] AllAlgorithms = Enum.GetValues<ChecksumAlgorithm>();
+    private static readonly ImmutableArray<ChecksumAlgorithm> AllAlgorithms = [.. Enum.GetValues<ChecksumAlgorithm>()];
 
     /// <summary>Every algorithm S3 accepts.</summary>
     public static IReadOnlyList<ChecksumAlgorithm> All => AllAlgorithms;

@@ -1,3 +1,5 @@
+using System.Collections.Frozen;
+
 namespace S3Emulator.Core.Model;
 
 /// <summary>
@@ -33,7 +35,7 @@ public sealed record ObjectInfo
     /// </summary>
     public string? CompletedUploadId { get; init; }
 
-    private static readonly IReadOnlyDictionary<string, string> EmptyMetadata = new Dictionary<string, string>();
+    private static readonly IReadOnlyDictionary<string, string> EmptyMetadata = FrozenDictionary<string, string>.Empty;
 }
 
 /// <summary>The standard representation headers S3 stores and replays on GET.</summary>

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using S3Emulator.Core.Errors;
 using S3Emulator.Core.Model;
 using S3Emulator.Core.Storage;
@@ -34,7 +35,7 @@ internal static class BucketHandlers
             context.Query.Has("prefix") ? E("Prefix", prefix) : null));
     }
 
-    private static readonly string[] ListBucketsParameters = ["prefix", "max-buckets", "continuation-token", "bucket-region"];
+    private static readonly ImmutableArray<string> ListBucketsParameters = ["prefix", "max-buckets", "continuation-token", "bucket-region"];
 
     public static async Task<S3Result> CreateBucketAsync(S3RequestContext context)
     {

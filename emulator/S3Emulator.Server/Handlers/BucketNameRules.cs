@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Text.RegularExpressions;
 
 namespace S3Emulator.Server.Handlers;
@@ -10,8 +11,8 @@ namespace S3Emulator.Server.Handlers;
 internal static partial class BucketNameRules
 {
     // "sthree-" also covers the documented "sthree-configurator" prefix.
-    private static readonly string[] ReservedPrefixes = ["xn--", "sthree-", "amzn-s3-demo-"];
-    private static readonly string[] ReservedSuffixes = ["-s3alias", "--ol-s3", ".mrap", "--x-s3", "--table-s3"];
+    private static readonly ImmutableArray<string> ReservedPrefixes = ["xn--", "sthree-", "amzn-s3-demo-"];
+    private static readonly ImmutableArray<string> ReservedSuffixes = ["-s3alias", "--ol-s3", ".mrap", "--x-s3", "--table-s3"];
 
     public static bool IsValid(string name) =>
         name.Length is >= 3 and <= 63

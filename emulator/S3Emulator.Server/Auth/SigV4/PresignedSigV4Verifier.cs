@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Globalization;
 using Microsoft.AspNetCore.Http;
 using S3Emulator.Core.Errors;
@@ -15,7 +16,7 @@ internal sealed class PresignedSigV4Verifier(CredentialStore credentials, Signin
     public const string ExpiresParameter = "X-Amz-Expires";
     public const string ContentSha256Parameter = "X-Amz-Content-Sha256";
 
-    private static readonly string[] RequiredParameters =
+    private static readonly ImmutableArray<string> RequiredParameters =
         [AlgorithmParameter, CredentialParameter, SignatureParameter, DateParameter, SignedHeadersParameter, ExpiresParameter];
 
     /// <summary>

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Xml.Linq;
 using S3Emulator.Core.Errors;
 using S3Emulator.Core.Model;
@@ -10,8 +11,8 @@ namespace S3Emulator.Server.Handlers.Encryption;
 /// <summary>PutBucketEncryption, GetBucketEncryption and DeleteBucketEncryption.</summary>
 internal static class BucketEncryptionHandlers
 {
-    private static readonly string[] Algorithms = [BucketEncryption.SseS3, BucketEncryption.SseKms, BucketEncryption.SseKmsDsse];
-    private static readonly string[] EncryptionTypes = ["NONE", BucketEncryption.BlockedSseC];
+    private static readonly ImmutableArray<string> Algorithms = [BucketEncryption.SseS3, BucketEncryption.SseKms, BucketEncryption.SseKmsDsse];
+    private static readonly ImmutableArray<string> EncryptionTypes = ["NONE", BucketEncryption.BlockedSseC];
 
     public static async Task<S3Result> PutBucketEncryptionAsync(S3RequestContext context)
     {

@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Globalization;
 using S3Emulator.Core.Errors;
 using S3Emulator.Server.Handlers.Listing;
@@ -21,7 +22,7 @@ internal sealed record ObjectAttributesRequest(IReadOnlySet<string> Attributes, 
     public const string StorageClass = "StorageClass";
     public const string ObjectSize = "ObjectSize";
 
-    private static readonly HashSet<string> Known = new(StringComparer.Ordinal) { ETag, Checksum, ObjectParts, StorageClass, ObjectSize };
+    private static readonly FrozenSet<string> Known = new[] { ETag, Checksum, ObjectParts, StorageClass, ObjectSize }.ToFrozenSet(StringComparer.Ordinal);
 
     public bool Wants(string attribute) => Attributes.Contains(attribute);
 

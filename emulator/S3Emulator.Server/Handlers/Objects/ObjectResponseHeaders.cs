@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Globalization;
 using S3Emulator.Core.Checksums;
 using S3Emulator.Core.Model;
@@ -12,7 +13,7 @@ internal static class ObjectResponseHeaders
     /// <summary>What S3 answers as Content-Type for an object stored without one.</summary>
     public const string DefaultContentType = "binary/octet-stream";
 
-    private static readonly (string Query, string Header)[] Overrides =
+    private static readonly ImmutableArray<(string Query, string Header)> Overrides =
     [
         ("response-content-type", "Content-Type"),
         ("response-content-language", "Content-Language"),
