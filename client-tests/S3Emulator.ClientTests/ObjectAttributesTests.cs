@@ -123,6 +123,24 @@ public sealed class ObjectAttributesTests(Transport transport) : EmulatorTestBas
     }
 
     [Test]
+    public async Task SseCObject_WithAnotherCustomerKey_IsAccessDenied()
+    {
+        var key = new SseCTestKit();
+        await SseCTestKit.AllowSseCAsync(S3, _bucket);
+        await SecureS3.PutObjectAsync(key.On(new PutObjectRequest { BucketName = _bucket, Key = "ssec-other", ContentBody = "secret" }));
+        var other = new SseCTestKit();
+
+        var error = await ExpectS3ErrorAsync(() => SecureS3.GetObjectAttributesAsync(other.On(new GetObjectAttributesRequest
+        {
+            BucketName = _bucket, Key = "ssec-other", ObjectAttributes = [ObjectAttributes.ETag, ObjectAttributes.ObjectSize],
+        })));
+
+        Assert.That(error.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
+        Assert.That(error.ErrorCode, Is.EqualTo("AccessDenied"));
+        Assert.That(error.Message, Does.Not.Contain(other.KeyBase64).And.Not.Contain(key.KeyBase64));
+    }
+
+    [Test]
     public async Task MissingKey_IsNoSuchKey()
     {
         var error = await ExpectS3ErrorAsync(() => GetAttributesAsync(S3, "nope", [ObjectAttributes.ETag]));
