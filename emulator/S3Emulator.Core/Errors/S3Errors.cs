@@ -62,6 +62,13 @@ public static class S3Errors
     public static S3Error KmsFailure(string kmsErrorType, int kmsStatusCode, string message) =>
         new("KMS." + kmsErrorType, kmsStatusCode >= 500 ? 500 : 400, message);
 
+    /// <summary>A response-* override whose value a header cannot carry (S3 writes header values as ISO-8859-1).</summary>
+    public static S3Error HeaderValueNotLatin1 => InvalidArgument("Header value cannot be represented using ISO-8859-1.");
+
+    /// <summary>A stored header the emulator could only send back altered (a known difference from S3).</summary>
+    public static S3Error HeaderNotAscii(string header) =>
+        InvalidArgument($"The emulator returns {header} only as ASCII; send non-ASCII text percent- or RFC 2047-encoded.");
+
     public static S3Error InvalidRequest(string message) => new("InvalidRequest", 400, message);
 
     public static S3Error AuthorizationHeaderMalformed(string message) => new("AuthorizationHeaderMalformed", 400, message);

@@ -10,9 +10,10 @@ public static class S3EmulatorKestrelExtensions
     /// <summary>
     /// No request body limit (S3 takes single PUTs of up to 5 GiB; Kestrel's default is 30 MB); no <c>Server</c>
     /// header of Kestrel's (every answer says <c>AmazonS3</c>, set by <c>UseS3Emulator</c>, and Kestrel's own
-    /// refusals name no server); and user metadata headers read one character per byte (ISO-8859-1), as S3 reads
-    /// them, instead of Kestrel's UTF-8 (which turns raw bytes into other text than S3 stores) or its bare
-    /// <c>400 Bad Request</c> for bytes that are not UTF-8.
+    /// refusals name no server); and the headers an object stores and replays (user metadata, Content-Disposition
+    /// and the other representation headers) read and written one character per byte (ISO-8859-1), as S3 reads and
+    /// writes them, instead of Kestrel's UTF-8 (which turns raw bytes into other text than S3 stores) or its bare
+    /// <c>400 Bad Request</c> for bytes that are not UTF-8, and its refusal to send anything outside ASCII.
     /// </summary>
     public static KestrelServerOptions UseS3EmulatorDefaults(this KestrelServerOptions kestrel)
     {
@@ -20,10 +21,10 @@ public static class S3EmulatorKestrelExtensions
         kestrel.Limits.MaxRequestBodySize = null;
         kestrel.AddServerHeader = false;
         kestrel.RequestHeaderEncodingSelector = HeaderEncoding;
+        kestrel.ResponseHeaderEncodingSelector = HeaderEncoding;
         return kestrel;
     }
 
-    // Other headers keep Kestrel's default (UTF-8, a bare 400 for other bytes): only metadata has S3's encoding back out.
-    private static Encoding? HeaderEncoding(string name) =>
-        name.StartsWith(S3Headers.MetaPrefix, StringComparison.OrdinalIgnoreCase) ? Encoding.Latin1 : null;
+    // Other headers keep Kestrel's default (UTF-8 in, ASCII out): only the stored ones travel back out as they came in.
+    private static Encoding? HeaderEncoding(string name) => S3Headers.IsStoredAsSent(name) ? Encoding.Latin1 : null;
 }

@@ -36,7 +36,6 @@ internal sealed class S3RequestPipeline(
         var hostId = Convert.ToBase64String(Guid.NewGuid().ToByteArray());
         context.Response.Headers[S3Headers.RequestId] = requestId;
         context.Response.Headers[S3Headers.HostId] = hostId;
-        context.Response.Headers.Server = "AmazonS3";
         // S3 takes single PUTs of up to 5 GiB; Kestrel's 30 MB default would cut them off.
         if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit) limit.MaxRequestBodySize = null;
 

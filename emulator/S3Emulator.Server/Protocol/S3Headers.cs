@@ -26,4 +26,12 @@ internal static class S3Headers
     public const string MpPartsCount = "x-amz-mp-parts-count";
     public const string RawTarget = "x-s3emulator-raw-target";
     public const string EmptyHeaders = "x-s3emulator-empty-headers";
+
+    /// <summary>
+    /// Whether a header is stored and sent back as it came: user metadata and Content-Disposition. S3 reads and writes
+    /// header values one character per byte (ISO-8859-1), so their bytes round-trip whatever the client wrote. (The
+    /// other stored representation headers are Kestrel's known response headers, which it sends as ASCII only.)
+    /// </summary>
+    public static bool IsStoredAsSent(string name) =>
+        name.StartsWith(MetaPrefix, StringComparison.OrdinalIgnoreCase) || name.Equals("Content-Disposition", StringComparison.OrdinalIgnoreCase);
 }

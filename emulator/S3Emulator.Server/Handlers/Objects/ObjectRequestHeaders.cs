@@ -13,12 +13,27 @@ internal static class ObjectRequestHeaders
     private const int MaxUserMetadataBytes = 2 * 1024;
 
     public static HttpContentHeaders ContentHeaders(S3RequestContext context) => new(
-        ContentType: context.Header("Content-Type"),
-        ContentEncoding: StripAwsChunked(ContentEncoding(context)),
+        ContentType: AsciiOnly("Content-Type", context.Header("Content-Type")),
+        ContentEncoding: StripAwsChunked(AsciiOnly("Content-Encoding", ContentEncoding(context))),
+        // Read one character per byte and sent back the same way (S3Headers.IsStoredAsSent): any bytes round-trip.
         ContentDisposition: context.Header("Content-Disposition"),
-        ContentLanguage: context.Header("Content-Language"),
-        CacheControl: context.Header("Cache-Control"),
-        Expires: context.Header("Expires"));
+        ContentLanguage: AsciiOnly("Content-Language", context.Header("Content-Language")),
+        CacheControl: AsciiOnly("Cache-Control", context.Header("Cache-Control")),
+        Expires: AsciiOnly("Expires", context.Header("Expires")));
+
+    /// <summary>
+    /// A stored header Kestrel can only send back as ASCII (it writes its known response headers so, whatever the
+    /// encoding selector says). S3 would return the bytes; storing what would come back as <c>?</c> would corrupt it
+    /// silently, so the write is refused instead (docs/compatibility.md).
+    /// </summary>
+    private static string? AsciiOnly(string name, string? value)
+    {
+        if (value is not null && !Ascii.IsValid(value))
+        {
+            throw new S3Exception(S3Errors.HeaderNotAscii(name), S3Exception.Detail("ArgumentName", name));
+        }
+        return value;
+    }
 
     public static IReadOnlyDictionary<string, string> UserMetadata(S3RequestContext context)
     {

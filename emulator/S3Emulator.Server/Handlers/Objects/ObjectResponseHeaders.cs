@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using S3Emulator.Core.Checksums;
+using S3Emulator.Core.Errors;
 using S3Emulator.Core.Model;
 using S3Emulator.Server.Pipeline;
 using S3Emulator.Server.Protocol;
@@ -54,9 +55,23 @@ internal static class ObjectResponseHeaders
         }
         foreach (var (query, header) in Overrides)
         {
-            if (context.Query.Get(query) is { } value) result.With(header, value);
+            if (context.Query.Get(query) is { } value) result.With(header, SendableOverride(query, value));
         }
         return result;
+    }
+
+    /// <summary>
+    /// A response-* override goes out as a header, one byte per character (ISO-8859-1): what that cannot carry, or
+    /// what would end the header line, S3 refuses.
+    /// </summary>
+    private static string SendableOverride(string query, string value)
+    {
+        if (value.Any(c => c > '\u00FF' || (char.IsControl(c) && c != '\t')))
+        {
+            throw new S3Exception(S3Errors.HeaderValueNotLatin1, S3Exception.Detail("ArgumentName", query),
+                S3Exception.Detail("ArgumentValue", value));
+        }
+        return value;
     }
 
     /// <summary>The stored checksum, sent when the client asked with <c>x-amz-checksum-mode: ENABLED</c>.</summary>
