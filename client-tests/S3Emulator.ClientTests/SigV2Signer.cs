@@ -12,9 +12,12 @@ namespace S3Emulator.ClientTests;
 /// </summary>
 internal static class SigV2Signer
 {
-    /// <summary>A request signed in the <c>Authorization: AWS AKID:signature</c> header, carrying one signed x-amz-meta header.</summary>
-    public static HttpRequestMessage HeaderSigned(
-        HttpMethod method, string target, byte[]? body = null, string? contentType = null, string secret = S3CredentialOptions.DefaultSecretAccessKey)
+    /// <summary>
+    /// A request signed in the <c>Authorization: AWS AKID:signature</c> header, carrying one signed x-amz-meta header
+    /// and, when given, a signed <c>x-amz-server-side-encryption</c>.
+    /// </summary>
+    public static HttpRequestMessage HeaderSigned(HttpMethod method, string target, byte[]? body = null, string? contentType = null,
+        string secret = S3CredentialOptions.DefaultSecretAccessKey, string? serverSideEncryption = null)
     {
         var date = DateTime.UtcNow.ToString("r", CultureInfo.InvariantCulture);
         var request = new HttpRequestMessage(method, target);
@@ -28,7 +31,13 @@ internal static class SigV2Signer
         }
         request.Headers.TryAddWithoutValidation("Date", date);
         request.Headers.TryAddWithoutValidation("x-amz-meta-signed-by", "SigV2");
-        var stringToSign = $"{method.Method}\n{md5}\n{contentType}\n{date}\nx-amz-meta-signed-by:SigV2\n{ResourceOf(target)}";
+        var amzHeaders = "x-amz-meta-signed-by:SigV2\n";
+        if (serverSideEncryption is not null)
+        {
+            request.Headers.TryAddWithoutValidation("x-amz-server-side-encryption", serverSideEncryption);
+            amzHeaders += $"x-amz-server-side-encryption:{serverSideEncryption}\n";
+        }
+        var stringToSign = $"{method.Method}\n{md5}\n{contentType}\n{date}\n{amzHeaders}{ResourceOf(target)}";
         request.Headers.TryAddWithoutValidation("Authorization", $"AWS {S3CredentialOptions.DefaultAccessKeyId}:{Sign(stringToSign, secret)}");
         return request;
     }

@@ -76,6 +76,29 @@ public sealed class SignatureV2AcceptedTests(Transport transport) : EmulatorTest
         Assert.That(head.Metadata["x-amz-meta-signed-by"], Is.EqualTo("SigV2"));
     }
 
+    [TestCase("aws:kms")]
+    [TestCase("aws:kms:dsse")]
+    public async Task PutObject_WithSseKms_SignedWithSigV2_ReturnsInvalidArgument_AndStoresNothing(string algorithm)
+    {
+        var request = SigV2Signer.HeaderSigned(HttpMethod.Put, $"/{_bucket}/kms.txt", "secret"u8.ToArray(), serverSideEncryption: algorithm);
+
+        var (status, body) = await SendAsync(request);
+
+        Assert.That(status, Is.EqualTo(HttpStatusCode.BadRequest), body);
+        Assert.That(body, Does.Contain("<Code>InvalidArgument</Code>")
+            .And.Contain("<Message>Requests specifying Server Side Encryption with AWS KMS managed keys require AWS Signature Version 4.</Message>")
+            .And.Contain("<ArgumentName>Authorization</ArgumentName>"));
+        await ExpectS3ErrorAsync(() => S3.GetObjectMetadataAsync(_bucket, "kms.txt"));
+    }
+
+    [Test]
+    public async Task PutObject_WithSseS3_SignedWithSigV2_IsStored()
+    {
+        var (status, body) = await SendAsync(SigV2Signer.HeaderSigned(HttpMethod.Put, $"/{_bucket}/s3.txt", "x"u8.ToArray(), serverSideEncryption: "AES256"));
+
+        Assert.That(status, Is.EqualTo(HttpStatusCode.OK), body);
+    }
+
     [Test]
     public async Task GetObject_ThroughSigV2PresignedUrl_ReturnsTheObject()
     {

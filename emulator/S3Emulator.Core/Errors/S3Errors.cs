@@ -69,6 +69,10 @@ public static class S3Errors
     public static S3Error HeaderNotAscii(string header) =>
         InvalidArgument($"The emulator returns {header} only as ASCII; send non-ASCII text percent- or RFC 2047-encoded.");
 
+    /// <summary>An SSE-KMS request signed with Signature Version 2.</summary>
+    public static S3Error SseKmsRequiresSigV4 =>
+        InvalidArgument("Requests specifying Server Side Encryption with AWS KMS managed keys require AWS Signature Version 4.");
+
     public static S3Error InvalidRequest(string message) => new("InvalidRequest", 400, message);
 
     public static S3Error AuthorizationHeaderMalformed(string message) => new("AuthorizationHeaderMalformed", 400, message);

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http;
+using S3Emulator.Core.Errors;
 using S3Emulator.Server.Auth.SigV2;
 using S3Emulator.Server.Auth.SigV4;
 using S3Emulator.Server.Hosting;
@@ -50,12 +51,16 @@ internal sealed class RequestAuthenticator
 
         if (!string.IsNullOrEmpty(authorization) && SigV2Verifier.IsHeader(authorization))
         {
-            return AuthenticatedWithoutPayloadSignature(context, SigV2().VerifyHeader(context.Request, rawTarget, authorization, virtualHostedBucket));
+            var principal = SigV2().VerifyHeader(context.Request, rawTarget, authorization, virtualHostedBucket);
+            RefuseSseKms(context.Request);
+            return AuthenticatedWithoutPayloadSignature(context, principal);
         }
 
         if (string.IsNullOrEmpty(authorization) && !PresignedSigV4Verifier.IsPresigned(target) && SigV2Verifier.IsQuery(target))
         {
-            return AuthenticatedWithoutPayloadSignature(context, SigV2().VerifyQuery(context.Request, rawTarget, target, virtualHostedBucket));
+            var principal = SigV2().VerifyQuery(context.Request, rawTarget, target, virtualHostedBucket);
+            RefuseSseKms(context.Request);
+            return AuthenticatedWithoutPayloadSignature(context, principal);
         }
 
         VerifiedSignature verified;
@@ -75,6 +80,16 @@ internal sealed class RequestAuthenticator
 
         RequestBody.Install(context, verified);
         return S3Principal.For(verified.Credential);
+    }
+
+    // S3 asks SigV4 of every request that names SSE-KMS (AWS's "Specifying server-side encryption with AWS KMS").
+    private static void RefuseSseKms(HttpRequest request)
+    {
+        if (RequestHeaders.Get(request, "x-amz-server-side-encryption") is { } algorithm
+            && algorithm.StartsWith("aws:kms", StringComparison.Ordinal))
+        {
+            throw new S3Exception(S3Errors.SseKmsRequiresSigV4, S3Exception.Detail("ArgumentName", "Authorization"));
+        }
     }
 
     // S3 refuses SigV2 for buckets created since June 2020 before it looks at anything else in the request.
