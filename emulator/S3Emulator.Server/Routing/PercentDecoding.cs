@@ -1,4 +1,6 @@
 using System.Text;
+using S3Emulator.Core.Errors;
+using S3Emulator.Server.Protocol;
 
 namespace S3Emulator.Server.Routing;
 
@@ -9,6 +11,13 @@ namespace S3Emulator.Server.Routing;
 /// </summary>
 internal static class PercentDecoding
 {
+    /// <summary>
+    /// A path segment, bucket or query component as S3 reads it: a <c>%</c> without two hex digits stays literal;
+    /// bytes that are not UTF-8 once decoded are S3's InvalidURI.
+    /// </summary>
+    public static string DecodeOrInvalidUri(string component) =>
+        TryDecode(component, keepInvalidEscapes: true, out var decoded) ? decoded : throw new S3Exception(S3Errors.InvalidURI);
+
     /// <summary>
     /// Decodes <paramref name="component"/>; false when the decoded bytes are not UTF-8, or, unless
     /// <paramref name="keepInvalidEscapes"/>, when a <c>%</c> is not followed by two hex digits.
@@ -39,19 +48,10 @@ internal static class PercentDecoding
         }
         bytes.AddRange(Encoding.UTF8.GetBytes(component[literalStart..]));
 
-        try
-        {
-            decoded = StrictUtf8().GetString(bytes.ToArray());
-            return true;
-        }
-        catch (DecoderFallbackException)
-        {
-            return false;
-        }
+        if (!StrictUtf8.TryDecode(bytes.ToArray(), out var text)) return false;
+        decoded = text;
+        return true;
     }
-
-    // A fresh instance per call keeps the codebase free of static state; it is a few fields.
-    private static UTF8Encoding StrictUtf8() => new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     private static bool IsHex(char c) => char.IsAsciiHexDigit(c);
 

@@ -1,5 +1,3 @@
-using S3Emulator.Core.Errors;
-
 namespace S3Emulator.Server.Routing;
 
 /// <summary>
@@ -43,8 +41,5 @@ public sealed class QueryParameters
         return null;
     }
 
-    private static string Decode(string component) =>
-        PercentDecoding.TryDecode(component.Replace('+', ' '), keepInvalidEscapes: true, out var decoded)
-            ? decoded
-            : throw new S3Exception(S3Errors.InvalidURI);
+    private static string Decode(string component) => PercentDecoding.DecodeOrInvalidUri(component.Replace('+', ' '));
 }

@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using S3Emulator.Core.Errors;
 
 namespace S3Emulator.Server.Routing;
 
@@ -91,9 +90,7 @@ public sealed partial class S3RequestClassifier
 
     private static string? NonEmpty(string value) => value.Length == 0 ? null : value;
 
-    // A '%' without two hex digits stays literal, as it always has; bytes that are not UTF-8 are S3's InvalidURI.
-    private static string Decode(string component) =>
-        PercentDecoding.TryDecode(component, keepInvalidEscapes: true, out var decoded) ? decoded : throw new S3Exception(S3Errors.InvalidURI);
+    private static string Decode(string component) => PercentDecoding.DecodeOrInvalidUri(component);
 
     // bucket.s3.amazonaws.com, bucket.s3.us-east-1.amazonaws.com, bucket.s3-us-east-1.amazonaws.com,
     // bucket.s3.dualstack.us-east-1.amazonaws.com

@@ -1,5 +1,6 @@
 using System.Text;
 using Microsoft.AspNetCore.Http;
+using S3Emulator.Server.Protocol;
 
 namespace S3Emulator.Server.Auth.SigV4;
 
@@ -21,18 +22,8 @@ internal static class RequestHeaders
     /// </summary>
     public static string? GetAsSigned(HttpRequest request, string name) => Get(request, name) is { } value ? AsSigned(value) : null;
 
-    internal static string AsSigned(string value)
-    {
-        if (Ascii.IsValid(value) || value.Any(c => c > '\u00FF')) return value;
-        try
-        {
-            return StrictUtf8.GetString(Encoding.Latin1.GetBytes(value));
-        }
-        catch (DecoderFallbackException)
-        {
-            return value;
-        }
-    }
-
-    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+    internal static string AsSigned(string value) =>
+        Ascii.IsValid(value) || value.Any(c => c > '\u00FF') || !StrictUtf8.TryDecode(Encoding.Latin1.GetBytes(value), out var text)
+            ? value
+            : text;
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using S3Emulator.Server.Protocol;
 
 namespace S3Emulator.Server.Handlers.Objects;
 
@@ -86,7 +87,7 @@ internal static class UserMetadataValue
         var charset = star < 0 ? name : name[..star];
         return charset.ToUpperInvariant() switch
         {
-            "UTF-8" or "UTF8" => new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true),
+            "UTF-8" or "UTF8" => StrictUtf8.Encoding,
             "US-ASCII" => Encoding.ASCII,
             "ISO-8859-1" or "LATIN1" => Encoding.Latin1,
             _ => null,
