@@ -51,16 +51,12 @@ internal sealed class RequestAuthenticator
 
         if (!string.IsNullOrEmpty(authorization) && SigV2Verifier.IsHeader(authorization))
         {
-            var principal = SigV2().VerifyHeader(context.Request, rawTarget, authorization, virtualHostedBucket);
-            RefuseSseKms(context.Request);
-            return AuthenticatedWithoutPayloadSignature(context, principal);
+            return AuthenticatedBySigV2(context, SigV2().VerifyHeader(context.Request, target, authorization, virtualHostedBucket));
         }
 
         if (string.IsNullOrEmpty(authorization) && !PresignedSigV4Verifier.IsPresigned(target) && SigV2Verifier.IsQuery(target))
         {
-            var principal = SigV2().VerifyQuery(context.Request, rawTarget, target, virtualHostedBucket);
-            RefuseSseKms(context.Request);
-            return AuthenticatedWithoutPayloadSignature(context, principal);
+            return AuthenticatedBySigV2(context, SigV2().VerifyQuery(context.Request, target, virtualHostedBucket));
         }
 
         VerifiedSignature verified;
@@ -82,22 +78,21 @@ internal sealed class RequestAuthenticator
         return S3Principal.For(verified.Credential);
     }
 
-    // S3 asks SigV4 of every request that names SSE-KMS (AWS's "Specifying server-side encryption with AWS KMS").
-    private static void RefuseSseKms(HttpRequest request)
+    // S3 refuses SigV2 for buckets created since June 2020 before it looks at anything else in the request.
+    private SigV2Verifier SigV2() => _sigV2Verifier ?? throw AuthErrors.SignatureV2NotSupported();
+
+    /// <summary>
+    /// A request whose SigV2 signature held. S3 asks SigV4 of every request that names SSE-KMS (AWS's "Specifying
+    /// server-side encryption with AWS KMS"). SigV2 signs no payload: the body is read as sent (Content-MD5, when
+    /// given, is checked by the upload verifier).
+    /// </summary>
+    private static S3Principal AuthenticatedBySigV2(HttpContext context, S3Credential credential)
     {
-        if (RequestHeaders.Get(request, "x-amz-server-side-encryption") is { } algorithm
+        if (RequestHeaders.Get(context.Request, "x-amz-server-side-encryption") is { } algorithm
             && algorithm.StartsWith("aws:kms", StringComparison.Ordinal))
         {
             throw new S3Exception(S3Errors.SseKmsRequiresSigV4, S3Exception.Detail("ArgumentName", "Authorization"));
         }
-    }
-
-    // S3 refuses SigV2 for buckets created since June 2020 before it looks at anything else in the request.
-    private SigV2Verifier SigV2() => _sigV2Verifier ?? throw AuthErrors.SignatureV2NotSupported();
-
-    // SigV2 signs no payload: the body is read as sent (Content-MD5, when given, is checked by the upload verifier).
-    private static S3Principal AuthenticatedWithoutPayloadSignature(HttpContext context, S3Credential credential)
-    {
         RequestBody.InstallPlain(context);
         return S3Principal.For(credential);
     }

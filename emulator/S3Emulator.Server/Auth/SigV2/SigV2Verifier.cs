@@ -23,7 +23,7 @@ internal sealed class SigV2Verifier(CredentialStore credentials, TimeProvider ti
     /// <summary>True when the query attempts SigV2 query authentication.</summary>
     public static bool IsQuery(RequestTarget target) => target.Has(AccessKeyParameter) || target.Has(SignatureParameter);
 
-    public S3Credential VerifyHeader(HttpRequest request, string rawTarget, string authorization, string? virtualHostedBucket)
+    public S3Credential VerifyHeader(HttpRequest request, RequestTarget target, string authorization, string? virtualHostedBucket)
     {
         var credentialPart = authorization[HeaderScheme.Length..];
         var colon = credentialPart.IndexOf(':', StringComparison.Ordinal);
@@ -47,10 +47,10 @@ internal sealed class SigV2Verifier(CredentialStore credentials, TimeProvider ti
 
         RequestClock.EnsureWithinSkew(date!, requestTime, time.GetUtcNow());
         // An x-amz-date is signed among the x-amz-* headers; the Date line is then empty.
-        return Verify(request, rawTarget, virtualHostedBucket, accessKeyId, signature, amzDate is null ? date! : string.Empty);
+        return Verify(request, target, virtualHostedBucket, accessKeyId, signature, amzDate is null ? date! : string.Empty);
     }
 
-    public S3Credential VerifyQuery(HttpRequest request, string rawTarget, RequestTarget target, string? virtualHostedBucket)
+    public S3Credential VerifyQuery(HttpRequest request, RequestTarget target, string? virtualHostedBucket)
     {
         var accessKeyId = target.Get(AccessKeyParameter);
         var expiresText = target.Get(ExpiresParameter);
@@ -78,28 +78,27 @@ internal sealed class SigV2Verifier(CredentialStore credentials, TimeProvider ti
         }
 
         // A '+' the client left unencoded was read as part of the value; base64 has no spaces, so none is lost.
-        return Verify(request, rawTarget, virtualHostedBucket, accessKeyId, signature.Replace(' ', '+'), expiresText);
+        return Verify(request, target, virtualHostedBucket, accessKeyId, signature.Replace(' ', '+'), expiresText);
     }
 
     private S3Credential Verify(
-        HttpRequest request, string rawTarget, string? virtualHostedBucket, string accessKeyId, string signature, string dateLine)
+        HttpRequest request, RequestTarget target, string? virtualHostedBucket, string accessKeyId, string signature, string dateLine)
     {
         if (!credentials.TryGet(accessKeyId, out var credential))
         {
             throw AuthErrors.InvalidAccessKeyId(accessKeyId);
         }
 
-        var (rawPath, rawQuery) = SplitTarget(rawTarget);
-        var stringToSign = SigV2StringToSign.Build(request, dateLine, SigV2CanonicalResource.Build(rawPath, rawQuery, virtualHostedBucket));
+        var stringToSign = SigV2StringToSign.Build(request, dateLine, SigV2CanonicalResource.Build(target.RawPath, target.RawQuery, virtualHostedBucket));
         if (SigV2StringToSign.SignatureEquals(SigV2StringToSign.Sign(credential.SecretAccessKey, stringToSign), signature))
         {
             return credential;
         }
 
         // botocore signs a path-style bucket request as "/bucket/" while it sends "/bucket"; accept that form too.
-        if (virtualHostedBucket is null && IsBucketPath(rawPath))
+        if (virtualHostedBucket is null && IsBucketPath(target.RawPath))
         {
-            var withSlash = SigV2StringToSign.Build(request, dateLine, SigV2CanonicalResource.Build(rawPath + "/", rawQuery, null));
+            var withSlash = SigV2StringToSign.Build(request, dateLine, SigV2CanonicalResource.Build(target.RawPath + "/", target.RawQuery, null));
             if (SigV2StringToSign.SignatureEquals(SigV2StringToSign.Sign(credential.SecretAccessKey, withSlash), signature))
             {
                 return credential;
@@ -110,13 +109,6 @@ internal sealed class SigV2Verifier(CredentialStore credentials, TimeProvider ti
     }
 
     private static bool IsBucketPath(string rawPath) => rawPath.Length > 1 && rawPath.IndexOf('/', 1) < 0;
-
-    private static (string Path, string Query) SplitTarget(string rawTarget)
-    {
-        var target = RequestTarget.Parse(rawTarget);
-        var question = rawTarget.IndexOf('?', StringComparison.Ordinal);
-        return (target.RawPath, question < 0 ? string.Empty : rawTarget[(question + 1)..]);
-    }
 
     // The Date header (RFC 1123) or x-amz-date in that form or SigV4's basic form.
     private static bool TryParseDate(string? value, out DateTimeOffset time) =>

@@ -6,14 +6,18 @@ namespace S3Emulator.Server.Auth.SigV4;
 /// </summary>
 internal sealed class RequestTarget
 {
-    private RequestTarget(string rawPath, IReadOnlyList<KeyValuePair<string, string>> query)
+    private RequestTarget(string rawPath, string rawQuery, IReadOnlyList<KeyValuePair<string, string>> query)
     {
         RawPath = rawPath;
+        RawQuery = rawQuery;
         Query = query;
     }
 
     /// <summary>The path as sent, never normalised or re-encoded: S3 signs it that way.</summary>
     public string RawPath { get; }
+
+    /// <summary>The query as sent, without its <c>?</c>: SigV2 signs parts of it undecoded.</summary>
+    public string RawQuery { get; }
 
     /// <summary>Decoded query parameters; a parameter without <c>=</c> has an empty value.</summary>
     public IReadOnlyList<KeyValuePair<string, string>> Query { get; }
@@ -25,7 +29,7 @@ internal sealed class RequestTarget
         var questionMark = target.IndexOf('?', StringComparison.Ordinal);
         var path = questionMark < 0 ? target : target[..questionMark];
         var query = questionMark < 0 ? string.Empty : target[(questionMark + 1)..];
-        return new RequestTarget(path.Length == 0 ? "/" : path, ParseQuery(query));
+        return new RequestTarget(path.Length == 0 ? "/" : path, query, ParseQuery(query));
     }
 
     /// <summary>The decoded value of the first parameter named exactly <paramref name="name"/>, or null.</summary>
