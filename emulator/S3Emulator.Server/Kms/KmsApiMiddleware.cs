@@ -2,12 +2,12 @@ using System.Diagnostics;
 using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Logging;
 using S3Emulator.Core.Kms;
 using S3Emulator.Server.Auth;
 using S3Emulator.Server.Diagnostics;
 using S3Emulator.Server.Hosting;
+using S3Emulator.Server.Pipeline;
 
 namespace S3Emulator.Server.Kms;
 
@@ -47,12 +47,13 @@ internal sealed class KmsApiMiddleware(
         var requestId = Guid.NewGuid().ToString("D");
         var known = KmsOperations.TryGet(operationName, out var operation);
         var journalName = "kms:" + (known ? operationName : "Unknown");
+        var rawTarget = RawRequestTarget.Of(context);
         S3Principal? principal = null;
         string? errorCode = null;
         try
         {
             var body = await ReadBodyAsync(context.Request, context.RequestAborted).ConfigureAwait(false);
-            principal = authentication.Authenticate(context, RawTarget(context), body);
+            principal = authentication.Authenticate(context, rawTarget, body);
             if (!known)
             {
                 throw new KmsException("UnknownOperationException", "");
@@ -78,7 +79,7 @@ internal sealed class KmsApiMiddleware(
             var elapsed = Stopwatch.GetElapsedTime(started);
             journal.Record(new JournalEntry(time.GetUtcNow(), requestId, context.Request.Method, journalName, null, null, principal?.Arn,
                 context.Response.StatusCode, errorCode, elapsed));
-            RequestLogLine.Write(logger, options.RequestLog, context.Request.Method, RawTarget(context), journalName, principal?.Arn,
+            RequestLogLine.Write(logger, options.RequestLog, context.Request.Method, rawTarget, journalName, principal?.Arn,
                 context.Response.StatusCode, errorCode, elapsed);
         }
     }
@@ -117,9 +118,4 @@ internal sealed class KmsApiMiddleware(
         context.Response.ContentLength = bytes.Length;
         return context.Response.Body.WriteAsync(bytes, context.RequestAborted).AsTask();
     }
-
-    private static string RawTarget(HttpContext context) =>
-        context.Features.Get<IHttpRequestFeature>()?.RawTarget is { Length: > 0 } raw
-            ? raw
-            : context.Request.Path.ToUriComponent() + context.Request.QueryString.ToUriComponent();
 }

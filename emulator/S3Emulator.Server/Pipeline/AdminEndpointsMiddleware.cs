@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
 using S3Emulator.Server.Diagnostics;
 using S3Emulator.Server.Hosting.Certificates;
@@ -20,7 +19,7 @@ internal sealed class AdminEndpointsMiddleware(RequestDelegate next, RequestJour
 
     public Task InvokeAsync(HttpContext context)
     {
-        var rawTarget = context.Features.Get<IHttpRequestFeature>()?.RawTarget ?? context.Request.Path.Value ?? "";
+        var rawTarget = RawRequestTarget.Of(context);
         if (!rawTarget.StartsWith(Prefix, StringComparison.Ordinal) || !HttpMethods.IsGet(context.Request.Method))
         {
             return next(context);

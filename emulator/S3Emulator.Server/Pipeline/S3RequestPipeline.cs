@@ -39,7 +39,7 @@ internal sealed class S3RequestPipeline(
         // S3 takes single PUTs of up to 5 GiB; Kestrel's 30 MB default would cut them off.
         if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit) limit.MaxRequestBodySize = null;
 
-        var rawTarget = RawTarget(context);
+        var rawTarget = RawRequestTarget.Of(context);
         var clientBody = ClientRequestBody.Install(context);
         S3Request? request = null;
         S3Principal? principal = null;
@@ -96,9 +96,4 @@ internal sealed class S3RequestPipeline(
                 return new S3Exception(S3Errors.InternalError);
         }
     }
-
-    private static string RawTarget(HttpContext context) =>
-        context.Features.Get<IHttpRequestFeature>()?.RawTarget is { Length: > 0 } raw
-            ? raw
-            : context.Request.Path.ToUriComponent() + context.Request.QueryString.ToUriComponent();
 }
