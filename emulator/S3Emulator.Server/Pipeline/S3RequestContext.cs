@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using S3Emulator.Core.Storage;
 using S3Emulator.Server.Auth;
+using S3Emulator.Server.Auth.SigV4;
 using S3Emulator.Server.Encryption;
 using S3Emulator.Server.Hosting;
 using S3Emulator.Server.Routing;
@@ -39,10 +40,9 @@ internal sealed class S3RequestContext(
 
     public string AccountId => Principal?.AccountId ?? Options.AccountId;
 
-    /// <summary>A request header, or null when absent. Repeated headers are joined with commas as HTTP allows.</summary>
-    public string? Header(string name)
-    {
-        var values = Http.Request.Headers[name];
-        return values.Count == 0 ? null : values.ToString();
-    }
+    /// <summary>
+    /// A request header, or null when absent. A header sent as several field lines (as the in-process transport passes
+    /// HttpClient's parsed lists) reads as one list, joined with ", " as HTTP combines field lines.
+    /// </summary>
+    public string? Header(string name) => RequestHeaders.Get(Http.Request, name);
 }

@@ -14,7 +14,7 @@ internal static class ObjectRequestHeaders
 
     public static HttpContentHeaders ContentHeaders(S3RequestContext context) => new(
         ContentType: AsciiOnly("Content-Type", context.Header("Content-Type")),
-        ContentEncoding: StripAwsChunked(AsciiOnly("Content-Encoding", ContentEncoding(context))),
+        ContentEncoding: StripAwsChunked(AsciiOnly("Content-Encoding", context.Header("Content-Encoding"))),
         // Read one character per byte and sent back the same way (S3Headers.IsStoredAsSent): any bytes round-trip.
         ContentDisposition: context.Header("Content-Disposition"),
         ContentLanguage: AsciiOnly("Content-Language", context.Header("Content-Language")),
@@ -56,16 +56,6 @@ internal static class ObjectRequestHeaders
         TagSet.ParseHeader(context.Header(S3Headers.Tagging));
 
     public static string StorageClass(S3RequestContext context) => context.Header(S3Headers.StorageClass) ?? "STANDARD";
-
-    /// <summary>
-    /// The Content-Encoding as sent. A header sent as several field lines (as the in-process transport passes
-    /// HttpClient's parsed codings) reads as one list, combined with ", " as HTTP combines field lines.
-    /// </summary>
-    private static string? ContentEncoding(S3RequestContext context)
-    {
-        var values = context.Http.Request.Headers.ContentEncoding;
-        return values.Count == 0 ? null : string.Join(", ", values.ToArray());
-    }
 
     /// <summary>
     /// <c>aws-chunked</c> describes the transfer, not the object: S3 removes it from the stored
