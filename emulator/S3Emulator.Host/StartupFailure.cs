@@ -23,9 +23,11 @@ internal static partial class StartupFailure
             ? endpoint.Groups["scheme"].Value == "https"
             : !settings.ServesHttp;
         var port = endpoint.Success ? endpoint.Groups["port"].Value : (https ? settings.HttpsPort : settings.HttpPort).ToString();
-        return https
-            ? $"Port {port} (HTTPS) is already in use, perhaps by another S3 emulator. Choose another with --https-port <port> (and --http-port <port> for HTTP); 0 turns a listener off."
-            : $"Port {port} (HTTP) is already in use, perhaps by another S3 emulator. Choose another with --http-port <port> (and --https-port <port> for HTTPS); 0 turns a listener off.";
+        var (scheme, option, otherScheme, otherOption) = https
+            ? ("HTTPS", "--https-port", "HTTP", "--http-port")
+            : ("HTTP", "--http-port", "HTTPS", "--https-port");
+        return $"Port {port} ({scheme}) is already in use, perhaps by another S3 emulator. "
+            + $"Choose another with {option} <port> (and {otherOption} <port> for {otherScheme}); 0 turns a listener off.";
     }
 
     private static IEnumerable<Exception> Chain(Exception exception)

@@ -10,8 +10,8 @@ public static class S3EmulatorKestrelExtensions
     /// <summary>
     /// No request body limit (S3 takes single PUTs of up to 5 GiB; Kestrel's default is 30 MB); no <c>Server</c>
     /// header of Kestrel's (every answer says <c>AmazonS3</c>, set by <c>UseS3Emulator</c>, and Kestrel's own
-    /// refusals name no server); and the headers an object stores and replays (user metadata, Content-Disposition
-    /// and the other representation headers) read and written one character per byte (ISO-8859-1), as S3 reads and
+    /// refusals name no server); and the headers an object replays as they came (user metadata and Content-Disposition,
+    /// <see cref="S3Headers.IsStoredAsSent"/>) read and written one character per byte (ISO-8859-1), as S3 reads and
     /// writes them, instead of Kestrel's UTF-8 (which turns raw bytes into other text than S3 stores) or its bare
     /// <c>400 Bad Request</c> for bytes that are not UTF-8, and its refusal to send anything outside ASCII.
     /// </summary>
