@@ -1,13 +1,10 @@
-using System.Globalization;
 using System.Net;
 using System.Text;
 using Amazon.Runtime;
-using Amazon.Runtime.Internal;
-using Amazon.Runtime.Internal.Auth;
 using Amazon.Runtime.Internal.Util;
 using Amazon.S3;
 using Amazon.S3.Model;
-using S3Emulator.Server.Hosting;
+using S3Emulator.ClientTests.RawHttp;
 
 namespace S3Emulator.ClientTests;
 
@@ -131,33 +128,20 @@ public sealed class ChecksumTests(Transport transport) : EmulatorTestBase(transp
     private async Task<(HttpStatusCode Status, string Body)> PutWithUnsignedTrailerAsync(string key, string text, Func<string, string> edit)
     {
         var payload = Encoding.UTF8.GetBytes(text);
-        var request = new DefaultRequest(new PutObjectRequest(), "AmazonS3")
-        {
-            HttpMethod = "PUT",
-            Endpoint = Emulator.ServiceUrl,
-            ResourcePath = "/{Bucket}/{Key+}",
-            AuthenticationRegion = Emulator.Options.Region,
-            OverrideSigningServiceName = "s3",
-            SelectedChecksum = CoreChecksumAlgorithm.CRC32,
-        };
-        request.AddPathResource("{Bucket}", _bucket);
-        request.AddPathResource("{Key+}", key);
-        request.Headers["Content-Length"] = payload.Length.ToString(CultureInfo.InvariantCulture);
-        request.TrailingHeaders["x-amz-checksum-crc32"] = string.Empty;
-        var signed = new AWS4Signer(false).SignRequest(request, S3.Config, null,
-            S3CredentialOptions.DefaultAccessKeyId, S3CredentialOptions.DefaultSecretAccessKey, DateTime.UtcNow);
-        Assert.That(request.Headers["X-Amz-Content-SHA256"], Is.EqualTo("STREAMING-UNSIGNED-PAYLOAD-TRAILER"));
+        var trailers = new Dictionary<string, string> { ["x-amz-checksum-crc32"] = string.Empty };
+        var request = SignedRawRequest.Sign(S3, Emulator.ServiceUrl, Emulator.Options.Region, new PutObjectRequest(), "PUT", _bucket, key,
+            payload, r =>
+            {
+                r.SelectedChecksum = CoreChecksumAlgorithm.CRC32;
+                foreach (var (name, value) in trailers) r.TrailingHeaders[name] = value;
+            }, signPayload: false);
+        Assert.That(request.Headers.First(h => h.Key == "X-Amz-Content-SHA256").Value, Is.EqualTo("STREAMING-UNSIGNED-PAYLOAD-TRAILER"));
 #pragma warning disable CS0618 // the CachedChecksum overload differs only in retry caching
-        using var encoder = new TrailingHeadersWrapperStream(new MemoryStream(payload), request.TrailingHeaders, CoreChecksumAlgorithm.CRC32);
+        using var encoder = new TrailingHeadersWrapperStream(new MemoryStream(payload), trailers, CoreChecksumAlgorithm.CRC32);
 #pragma warning restore CS0618
         var encoded = Encoding.UTF8.GetBytes(edit(await new StreamReader(encoder, Encoding.UTF8).ReadToEndAsync()));
 
-        using var message = new HttpRequestMessage(HttpMethod.Put, AmazonServiceClient.ComposeUrl(request)) { Content = new ByteArrayContent(encoded) };
-        foreach (var (name, value) in request.Headers.Where(h => h.Key is not ("Content-Length" or "Host")))
-        {
-            if (!message.Headers.TryAddWithoutValidation(name, value)) message.Content.Headers.TryAddWithoutValidation(name, value);
-        }
-        message.Headers.TryAddWithoutValidation("Authorization", signed.ForAuthorizationHeader);
+        using var message = request.WithBody(encoded).ToMessage();
         using var http = Emulator.CreateHttpClient();
         using var response = await http.SendAsync(message);
         return (response.StatusCode, await response.Content.ReadAsStringAsync());

@@ -8,15 +8,8 @@ namespace S3Emulator.ClientTests;
 /// SDKs retry a CompleteMultipartUpload whose answer was lost. S3 answers the retry as it answered the
 /// first completion, for as long as the object that upload made is still the one at its key.
 /// </summary>
-public sealed class MultipartCompletionRetryTests(Transport transport) : EmulatorTestBase(transport)
+public sealed class MultipartCompletionRetryTests(Transport transport) : MultipartTestBase(transport)
 {
-    private const int MiB = 1024 * 1024;
-
-    private string _bucket = "";
-
-    [SetUp]
-    public async Task CreateBucket() => _bucket = await CreateBucketAsync();
-
     [Test]
     public async Task CompleteMultipartUpload_RetriedAfterItSucceeded_AnswersTheSameResult()
     {
@@ -29,12 +22,12 @@ public sealed class MultipartCompletionRetryTests(Transport transport) : Emulato
         Assert.That(retry.HttpStatusCode, Is.EqualTo(HttpStatusCode.OK));
         Assert.That(retry.ETag, Is.EqualTo(first.ETag).And.EndWith("-2\""));
         Assert.That(retry.Location, Is.EqualTo(first.Location));
-        Assert.That(retry.BucketName, Is.EqualTo(_bucket));
+        Assert.That(retry.BucketName, Is.EqualTo(Bucket));
         Assert.That(retry.Key, Is.EqualTo("k"));
         Assert.That(retry.ChecksumCRC32, Is.EqualTo(first.ChecksumCRC32).And.EndWith("-2"));
         Assert.That(retry.ChecksumType, Is.EqualTo(first.ChecksumType));
         Assert.That(retry.ServerSideEncryptionMethod, Is.EqualTo(first.ServerSideEncryptionMethod));
-        Assert.That((await S3.GetObjectMetadataAsync(_bucket, "k")).ContentLength, Is.EqualTo(5 * MiB + 3));
+        Assert.That((await S3.GetObjectMetadataAsync(Bucket, "k")).ContentLength, Is.EqualTo(5 * MiB + 3));
     }
 
     [Test]
@@ -42,7 +35,7 @@ public sealed class MultipartCompletionRetryTests(Transport transport) : Emulato
     {
         var create = await S3.InitiateMultipartUploadAsync(new InitiateMultipartUploadRequest
         {
-            BucketName = _bucket, Key = "k", ServerSideEncryptionMethod = ServerSideEncryptionMethod.AWSKMS,
+            BucketName = Bucket, Key = "k", ServerSideEncryptionMethod = ServerSideEncryptionMethod.AWSKMS,
         });
         var parts = await UploadPartsAsync("k", create.UploadId, [[7, 8, 9]]);
 
@@ -60,13 +53,13 @@ public sealed class MultipartCompletionRetryTests(Transport transport) : Emulato
         var uploadId = await CreateUploadAsync("k");
         var parts = await UploadPartsAsync("k", uploadId, [[1, 2, 3]]);
         await CompleteAsync("k", uploadId, parts);
-        await PutTextAsync(_bucket, "k", "replacement");
+        await PutTextAsync(Bucket, "k", "replacement");
 
         var error = await ExpectS3ErrorAsync(() => CompleteAsync("k", uploadId, parts));
 
         Assert.That(error.ErrorCode, Is.EqualTo("NoSuchUpload"));
         Assert.That(error.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
-        Assert.That(await GetTextAsync(_bucket, "k"), Is.EqualTo("replacement"));
+        Assert.That(await GetTextAsync(Bucket, "k"), Is.EqualTo("replacement"));
     }
 
     [Test]
@@ -75,7 +68,7 @@ public sealed class MultipartCompletionRetryTests(Transport transport) : Emulato
         var uploadId = await CreateUploadAsync("k");
         var parts = await UploadPartsAsync("k", uploadId, [[1, 2, 3]]);
         await CompleteAsync("k", uploadId, parts);
-        await S3.DeleteObjectAsync(_bucket, "k");
+        await S3.DeleteObjectAsync(Bucket, "k");
 
         var error = await ExpectS3ErrorAsync(() => CompleteAsync("k", uploadId, parts));
 
@@ -103,7 +96,7 @@ public sealed class MultipartCompletionRetryTests(Transport transport) : Emulato
         // A copy onto itself writes a new object (a new ETag), which no longer is the one the upload made.
         await S3.CopyObjectAsync(new CopyObjectRequest
         {
-            SourceBucket = _bucket, SourceKey = "k", DestinationBucket = _bucket, DestinationKey = "k",
+            SourceBucket = Bucket, SourceKey = "k", DestinationBucket = Bucket, DestinationKey = "k",
             MetadataDirective = S3MetadataDirective.REPLACE,
         });
 
@@ -119,36 +112,9 @@ public sealed class MultipartCompletionRetryTests(Transport transport) : Emulato
         var parts = await UploadPartsAsync("k", uploadId, [[1, 2, 3]]);
         await CompleteAsync("k", uploadId, parts);
 
-        var error = await ExpectS3ErrorAsync(() => S3.AbortMultipartUploadAsync(_bucket, "k", uploadId));
+        var error = await ExpectS3ErrorAsync(() => S3.AbortMultipartUploadAsync(Bucket, "k", uploadId));
 
         Assert.That(error.ErrorCode, Is.EqualTo("NoSuchUpload"));
-        Assert.That((await S3.GetObjectMetadataAsync(_bucket, "k")).ContentLength, Is.EqualTo(3));
+        Assert.That((await S3.GetObjectMetadataAsync(Bucket, "k")).ContentLength, Is.EqualTo(3));
     }
-
-    private async Task<string> CreateUploadAsync(string key, ChecksumAlgorithm? algorithm = null) =>
-        (await S3.InitiateMultipartUploadAsync(new InitiateMultipartUploadRequest
-        {
-            BucketName = _bucket, Key = key, ChecksumAlgorithm = algorithm,
-        })).UploadId;
-
-    private async Task<List<PartETag>> UploadPartsAsync(string key, string uploadId, byte[][] parts, ChecksumAlgorithm? algorithm = null)
-    {
-        var etags = new List<PartETag>();
-        for (var i = 0; i < parts.Length; i++)
-        {
-            var response = await S3.UploadPartAsync(new UploadPartRequest
-            {
-                BucketName = _bucket, Key = key, UploadId = uploadId, PartNumber = i + 1,
-                InputStream = new MemoryStream(parts[i]), ChecksumAlgorithm = algorithm,
-            });
-            etags.Add(new PartETag(i + 1, response.ETag) { ChecksumCRC32 = response.ChecksumCRC32 });
-        }
-        return etags;
-    }
-
-    private Task<CompleteMultipartUploadResponse> CompleteAsync(string key, string uploadId, List<PartETag> parts) =>
-        S3.CompleteMultipartUploadAsync(new CompleteMultipartUploadRequest
-        {
-            BucketName = _bucket, Key = key, UploadId = uploadId, PartETags = parts,
-        });
 }

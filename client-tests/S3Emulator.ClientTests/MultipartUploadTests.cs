@@ -1,28 +1,17 @@
 using System.Buffers.Binary;
-using System.Globalization;
 using System.Net;
 using System.Security.Cryptography;
 using System.Text;
 using System.Xml.Linq;
-using Amazon.Runtime;
-using Amazon.Runtime.Internal;
-using Amazon.Runtime.Internal.Auth;
 using Amazon.S3;
 using Amazon.S3.Model;
 using Amazon.S3.Transfer;
-using S3Emulator.Server.Hosting;
+using S3Emulator.ClientTests.RawHttp;
 
 namespace S3Emulator.ClientTests;
 
-public sealed class MultipartUploadTests(Transport transport) : EmulatorTestBase(transport)
+public sealed class MultipartUploadTests(Transport transport) : MultipartTestBase(transport)
 {
-    private const int MiB = 1024 * 1024;
-
-    private string _bucket = "";
-
-    [SetUp]
-    public async Task CreateBucket() => _bucket = await CreateBucketAsync();
-
     [Test]
     public async Task MultipartUpload_OfThreeParts_AssemblesTheObjectWithAMultipartETag()
     {
@@ -31,7 +20,7 @@ public sealed class MultipartUploadTests(Transport transport) : EmulatorTestBase
         var etags = await UploadPartsAsync("big.bin", uploadId, parts);
 
         var complete = await CompleteAsync("big.bin", uploadId, etags);
-        using var get = await S3.GetObjectAsync(_bucket, "big.bin");
+        using var get = await S3.GetObjectAsync(Bucket, "big.bin");
         var content = await ReadAllAsync(get.ResponseStream);
 
         Assert.That(content, Is.EqualTo(parts.SelectMany(p => p).ToArray()));
@@ -39,8 +28,8 @@ public sealed class MultipartUploadTests(Transport transport) : EmulatorTestBase
         Assert.That(complete.ETag, Is.EqualTo(ExpectedMultipartETag(parts)));
         Assert.That(get.ETag, Is.EqualTo(complete.ETag));
         Assert.That(complete.Key, Is.EqualTo("big.bin"));
-        Assert.That(complete.BucketName, Is.EqualTo(_bucket));
-        Assert.That(complete.Location, Does.EndWith($"/{_bucket}/big.bin"));
+        Assert.That(complete.BucketName, Is.EqualTo(Bucket));
+        Assert.That(complete.Location, Does.EndWith($"/{Bucket}/big.bin"));
     }
 
     [Test]
@@ -50,7 +39,7 @@ public sealed class MultipartUploadTests(Transport transport) : EmulatorTestBase
         var uploadId = await CreateUploadAsync("k");
         await CompleteAsync("k", uploadId, await UploadPartsAsync("k", uploadId, parts));
 
-        using var response = await S3.GetObjectAsync(new GetObjectRequest { BucketName = _bucket, Key = "k", PartNumber = 2 });
+        using var response = await S3.GetObjectAsync(new GetObjectRequest { BucketName = Bucket, Key = "k", PartNumber = 2 });
         var content = await ReadAllAsync(response.ResponseStream);
 
         Assert.That(response.HttpStatusCode, Is.EqualTo(HttpStatusCode.PartialContent));
@@ -80,7 +69,7 @@ public sealed class MultipartUploadTests(Transport transport) : EmulatorTestBase
         var complete = await CompleteAsync("k", uploadId, etags);
 
         Assert.That(complete.ETag, Does.EndWith("-1\""));
-        Assert.That((await S3.GetObjectMetadataAsync(_bucket, "k")).ContentLength, Is.EqualTo(10));
+        Assert.That((await S3.GetObjectMetadataAsync(Bucket, "k")).ContentLength, Is.EqualTo(10));
     }
 
     [Test]
@@ -125,7 +114,7 @@ public sealed class MultipartUploadTests(Transport transport) : EmulatorTestBase
     {
         var error = await ExpectS3ErrorAsync(() => S3.UploadPartAsync(new UploadPartRequest
         {
-            BucketName = _bucket, Key = "k", UploadId = "no-such-upload", PartNumber = 1, InputStream = new MemoryStream([1]),
+            BucketName = Bucket, Key = "k", UploadId = "no-such-upload", PartNumber = 1, InputStream = new MemoryStream([1]),
         }));
 
         Assert.That(error.ErrorCode, Is.EqualTo("NoSuchUpload"));
@@ -139,7 +128,7 @@ public sealed class MultipartUploadTests(Transport transport) : EmulatorTestBase
 
         var error = await ExpectS3ErrorAsync(() => S3.UploadPartAsync(new UploadPartRequest
         {
-            BucketName = _bucket, Key = "other", UploadId = uploadId, PartNumber = 1, InputStream = new MemoryStream([1]),
+            BucketName = Bucket, Key = "other", UploadId = uploadId, PartNumber = 1, InputStream = new MemoryStream([1]),
         }));
 
         Assert.That(error.ErrorCode, Is.EqualTo("NoSuchUpload"));
@@ -153,7 +142,7 @@ public sealed class MultipartUploadTests(Transport transport) : EmulatorTestBase
 
         var error = await ExpectS3ErrorAsync(() => S3.UploadPartAsync(new UploadPartRequest
         {
-            BucketName = _bucket, Key = "k", UploadId = uploadId, PartNumber = partNumber, InputStream = new MemoryStream([1]),
+            BucketName = Bucket, Key = "k", UploadId = uploadId, PartNumber = partNumber, InputStream = new MemoryStream([1]),
         }));
 
         Assert.That(error.ErrorCode, Is.EqualTo("InvalidArgument"));
@@ -165,16 +154,16 @@ public sealed class MultipartUploadTests(Transport transport) : EmulatorTestBase
         var uploadId = await CreateUploadAsync("k");
         await UploadPartsAsync("k", uploadId, [Bytes(10, 1)]);
 
-        var abort = await S3.AbortMultipartUploadAsync(_bucket, "k", uploadId);
-        var again = await ExpectS3ErrorAsync(() => S3.AbortMultipartUploadAsync(_bucket, "k", uploadId));
-        var listParts = await ExpectS3ErrorAsync(() => S3.ListPartsAsync(_bucket, "k", uploadId));
-        var uploads = await S3.ListMultipartUploadsAsync(_bucket);
+        var abort = await S3.AbortMultipartUploadAsync(Bucket, "k", uploadId);
+        var again = await ExpectS3ErrorAsync(() => S3.AbortMultipartUploadAsync(Bucket, "k", uploadId));
+        var listParts = await ExpectS3ErrorAsync(() => S3.ListPartsAsync(Bucket, "k", uploadId));
+        var uploads = await S3.ListMultipartUploadsAsync(Bucket);
 
         Assert.That(abort.HttpStatusCode, Is.EqualTo(HttpStatusCode.NoContent));
         Assert.That(again.ErrorCode, Is.EqualTo("NoSuchUpload"));
         Assert.That(listParts.ErrorCode, Is.EqualTo("NoSuchUpload"));
         Assert.That(uploads.MultipartUploads, Is.Null.Or.Empty);
-        Assert.That((await ExpectS3ErrorAsync(() => S3.GetObjectAsync(_bucket, "k"))).ErrorCode, Is.EqualTo("NoSuchKey"));
+        Assert.That((await ExpectS3ErrorAsync(() => S3.GetObjectAsync(Bucket, "k"))).ErrorCode, Is.EqualTo("NoSuchKey"));
     }
 
     [Test]
@@ -190,7 +179,7 @@ public sealed class MultipartUploadTests(Transport transport) : EmulatorTestBase
         {
             var page = await S3.ListPartsAsync(new ListPartsRequest
             {
-                BucketName = _bucket, Key = "k", UploadId = uploadId, MaxParts = 2, PartNumberMarker = marker,
+                BucketName = Bucket, Key = "k", UploadId = uploadId, MaxParts = 2, PartNumberMarker = marker,
             });
             pages++;
             listed.AddRange(page.Parts ?? []);
@@ -215,12 +204,12 @@ public sealed class MultipartUploadTests(Transport transport) : EmulatorTestBase
         await CreateUploadAsync("logs/2024/b");
         await CreateUploadAsync("other");
 
-        var all = await S3.ListMultipartUploadsAsync(new ListMultipartUploadsRequest { BucketName = _bucket });
-        var rolled = await S3.ListMultipartUploadsAsync(new ListMultipartUploadsRequest { BucketName = _bucket, Prefix = "logs/", Delimiter = "/" });
-        var paged = await S3.ListMultipartUploadsAsync(new ListMultipartUploadsRequest { BucketName = _bucket, MaxUploads = 2 });
+        var all = await S3.ListMultipartUploadsAsync(new ListMultipartUploadsRequest { BucketName = Bucket });
+        var rolled = await S3.ListMultipartUploadsAsync(new ListMultipartUploadsRequest { BucketName = Bucket, Prefix = "logs/", Delimiter = "/" });
+        var paged = await S3.ListMultipartUploadsAsync(new ListMultipartUploadsRequest { BucketName = Bucket, MaxUploads = 2 });
         var rest = await S3.ListMultipartUploadsAsync(new ListMultipartUploadsRequest
         {
-            BucketName = _bucket, KeyMarker = paged.NextKeyMarker, UploadIdMarker = paged.NextUploadIdMarker,
+            BucketName = Bucket, KeyMarker = paged.NextKeyMarker, UploadIdMarker = paged.NextUploadIdMarker,
         });
 
         Assert.That(all.MultipartUploads.Select(u => u.Key), Is.EqualTo(new[] { "logs/2024/b", "logs/a", "logs/a", "other" }));
@@ -238,21 +227,21 @@ public sealed class MultipartUploadTests(Transport transport) : EmulatorTestBase
     public async Task UploadPartCopy_WithARange_CopiesThoseBytesIntoThePart()
     {
         var source = Bytes(6 * MiB, 9);
-        await S3.PutObjectAsync(new PutObjectRequest { BucketName = _bucket, Key = "source", InputStream = new MemoryStream(source) });
+        await S3.PutObjectAsync(new PutObjectRequest { BucketName = Bucket, Key = "source", InputStream = new MemoryStream(source) });
         var uploadId = await CreateUploadAsync("copy");
 
         var first = await S3.CopyPartAsync(new CopyPartRequest
         {
-            SourceBucket = _bucket, SourceKey = "source", DestinationBucket = _bucket, DestinationKey = "copy",
+            SourceBucket = Bucket, SourceKey = "source", DestinationBucket = Bucket, DestinationKey = "copy",
             UploadId = uploadId, PartNumber = 1, FirstByte = 0, LastByte = 5 * MiB - 1,
         });
         var second = await S3.CopyPartAsync(new CopyPartRequest
         {
-            SourceBucket = _bucket, SourceKey = "source", DestinationBucket = _bucket, DestinationKey = "copy",
+            SourceBucket = Bucket, SourceKey = "source", DestinationBucket = Bucket, DestinationKey = "copy",
             UploadId = uploadId, PartNumber = 2, FirstByte = 100, LastByte = 199,
         });
         await CompleteAsync("copy", uploadId, [new PartETag(1, first.ETag), new PartETag(2, second.ETag)]);
-        using var get = await S3.GetObjectAsync(_bucket, "copy");
+        using var get = await S3.GetObjectAsync(Bucket, "copy");
 
         Assert.That(await ReadAllAsync(get.ResponseStream), Is.EqualTo(source[..(5 * MiB)].Concat(source[100..200]).ToArray()));
         Assert.That(second.ETag, Is.EqualTo("\"" + Convert.ToHexStringLower(MD5.HashData(source.AsSpan(100, 100))) + "\""));
@@ -262,12 +251,12 @@ public sealed class MultipartUploadTests(Transport transport) : EmulatorTestBase
     [Test]
     public async Task UploadPartCopy_WithARangeBeyondTheSource_ReturnsInvalidArgument()
     {
-        await PutTextAsync(_bucket, "source", "0123456789");
+        await PutTextAsync(Bucket, "source", "0123456789");
         var uploadId = await CreateUploadAsync("copy");
 
         var error = await ExpectS3ErrorAsync(() => S3.CopyPartAsync(new CopyPartRequest
         {
-            SourceBucket = _bucket, SourceKey = "source", DestinationBucket = _bucket, DestinationKey = "copy",
+            SourceBucket = Bucket, SourceKey = "source", DestinationBucket = Bucket, DestinationKey = "copy",
             UploadId = uploadId, PartNumber = 1, FirstByte = 5, LastByte = 10,
         }));
 
@@ -281,12 +270,12 @@ public sealed class MultipartUploadTests(Transport transport) : EmulatorTestBase
         byte[][] parts = [Bytes(5 * MiB, 11), Bytes(5 * MiB, 12), Bytes(300, 13)];
         var create = await S3.InitiateMultipartUploadAsync(new InitiateMultipartUploadRequest
         {
-            BucketName = _bucket, Key = "crc", ChecksumAlgorithm = ChecksumAlgorithm.CRC32,
+            BucketName = Bucket, Key = "crc", ChecksumAlgorithm = ChecksumAlgorithm.CRC32,
         });
         var etags = await UploadPartsAsync("crc", create.UploadId, parts, ChecksumAlgorithm.CRC32);
 
         var complete = await CompleteAsync("crc", create.UploadId, etags);
-        using var get = await S3.GetObjectAsync(new GetObjectRequest { BucketName = _bucket, Key = "crc", ChecksumMode = ChecksumMode.ENABLED });
+        using var get = await S3.GetObjectAsync(new GetObjectRequest { BucketName = Bucket, Key = "crc", ChecksumMode = ChecksumMode.ENABLED });
         await ReadAllAsync(get.ResponseStream);
 
         var expected = Convert.ToBase64String(Crc32(parts.SelectMany(Crc32).ToArray())) + "-3";
@@ -304,7 +293,7 @@ public sealed class MultipartUploadTests(Transport transport) : EmulatorTestBase
     {
         var create = await S3.InitiateMultipartUploadAsync(new InitiateMultipartUploadRequest
         {
-            BucketName = _bucket, Key = "crc", ChecksumAlgorithm = ChecksumAlgorithm.CRC32,
+            BucketName = Bucket, Key = "crc", ChecksumAlgorithm = ChecksumAlgorithm.CRC32,
         });
         var etags = await UploadPartsAsync("crc", create.UploadId, [Bytes(10, 1)], ChecksumAlgorithm.CRC32);
         etags[0].ChecksumCRC32 = "AAAAAA==";
@@ -319,7 +308,7 @@ public sealed class MultipartUploadTests(Transport transport) : EmulatorTestBase
     {
         var error = await ExpectS3ErrorAsync(() => S3.InitiateMultipartUploadAsync(new InitiateMultipartUploadRequest
         {
-            BucketName = _bucket, Key = "k", ChecksumAlgorithm = ChecksumAlgorithm.SHA256, ChecksumType = ChecksumType.FULL_OBJECT,
+            BucketName = Bucket, Key = "k", ChecksumAlgorithm = ChecksumAlgorithm.SHA256, ChecksumType = ChecksumType.FULL_OBJECT,
         }));
 
         Assert.That(error.ErrorCode, Is.EqualTo("InvalidRequest"));
@@ -328,12 +317,12 @@ public sealed class MultipartUploadTests(Transport transport) : EmulatorTestBase
     [Test]
     public async Task CreateMultipartUpload_KeepsMetadataAndContentTypeForTheObject()
     {
-        var request = new InitiateMultipartUploadRequest { BucketName = _bucket, Key = "k", ContentType = "text/csv" };
+        var request = new InitiateMultipartUploadRequest { BucketName = Bucket, Key = "k", ContentType = "text/csv" };
         request.Metadata.Add("origin", "test");
         var uploadId = (await S3.InitiateMultipartUploadAsync(request)).UploadId;
         await CompleteAsync("k", uploadId, await UploadPartsAsync("k", uploadId, [Bytes(10, 1)]));
 
-        var head = await S3.GetObjectMetadataAsync(_bucket, "k");
+        var head = await S3.GetObjectMetadataAsync(Bucket, "k");
 
         Assert.That(head.Headers.ContentType, Is.EqualTo("text/csv"));
         Assert.That(head.Metadata["x-amz-meta-origin"], Is.EqualTo("test"));
@@ -348,64 +337,20 @@ public sealed class MultipartUploadTests(Transport transport) : EmulatorTestBase
 
         await transfer.UploadAsync(new TransferUtilityUploadRequest
         {
-            BucketName = _bucket, Key = "transfer.bin", InputStream = new MemoryStream(data), PartSize = 5 * MiB,
+            BucketName = Bucket, Key = "transfer.bin", InputStream = new MemoryStream(data), PartSize = 5 * MiB,
         });
-        using var get = await S3.GetObjectAsync(_bucket, "transfer.bin");
+        using var get = await S3.GetObjectAsync(Bucket, "transfer.bin");
 
         Assert.That(await ReadAllAsync(get.ResponseStream), Is.EqualTo(data));
         Assert.That(get.ETag, Does.Match("^\"[0-9a-f]{32}-3\"$"));
     }
 
-    private async Task<string> CreateUploadAsync(string key) =>
-        (await S3.InitiateMultipartUploadAsync(new InitiateMultipartUploadRequest { BucketName = _bucket, Key = key })).UploadId;
-
-    private async Task<List<PartETag>> UploadPartsAsync(string key, string uploadId, byte[][] parts, ChecksumAlgorithm? algorithm = null)
-    {
-        var etags = new List<PartETag>();
-        for (var i = 0; i < parts.Length; i++)
-        {
-            var response = await S3.UploadPartAsync(new UploadPartRequest
-            {
-                BucketName = _bucket, Key = key, UploadId = uploadId, PartNumber = i + 1,
-                InputStream = new MemoryStream(parts[i]), ChecksumAlgorithm = algorithm,
-            });
-            etags.Add(new PartETag(i + 1, response.ETag) { ChecksumCRC32 = response.ChecksumCRC32 });
-        }
-        return etags;
-    }
-
-    private Task<CompleteMultipartUploadResponse> CompleteAsync(string key, string uploadId, List<PartETag> parts) =>
-        S3.CompleteMultipartUploadAsync(new CompleteMultipartUploadRequest
-        {
-            BucketName = _bucket, Key = key, UploadId = uploadId, PartETags = parts,
-        });
-
     /// <summary>POSTs a CompleteMultipartUpload body exactly as given, signed with the SDK's own SigV4 signer.</summary>
     private async Task<(HttpStatusCode Status, string Body)> PostSignedAsync(string key, string uploadId, string xml)
     {
-        var content = Encoding.UTF8.GetBytes(xml);
-        var request = new DefaultRequest(new CompleteMultipartUploadRequest(), "AmazonS3")
-        {
-            HttpMethod = "POST",
-            Endpoint = Emulator.ServiceUrl,
-            ResourcePath = "/{Bucket}/{Key+}",
-            AuthenticationRegion = Emulator.Options.Region,
-            OverrideSigningServiceName = "s3",
-            Content = content,
-        };
-        request.AddPathResource("{Bucket}", _bucket);
-        request.AddPathResource("{Key+}", key);
-        request.AddSubResource("uploadId", uploadId);
-        request.Headers["Content-Length"] = content.Length.ToString(CultureInfo.InvariantCulture);
-        var signed = new AWS4Signer(true).SignRequest(request, S3.Config, null,
-            S3CredentialOptions.DefaultAccessKeyId, S3CredentialOptions.DefaultSecretAccessKey, DateTime.UtcNow);
-
-        using var message = new HttpRequestMessage(HttpMethod.Post, AmazonServiceClient.ComposeUrl(request)) { Content = new ByteArrayContent(content) };
-        foreach (var (name, value) in request.Headers.Where(h => h.Key is not ("Content-Length" or "Host")))
-        {
-            message.Headers.TryAddWithoutValidation(name, value);
-        }
-        message.Headers.TryAddWithoutValidation("Authorization", signed.ForAuthorizationHeader);
+        var request = SignedRawRequest.Sign(S3, Emulator.ServiceUrl, Emulator.Options.Region, new CompleteMultipartUploadRequest(), "POST",
+            Bucket, key, Encoding.UTF8.GetBytes(xml), r => r.AddSubResource("uploadId", uploadId));
+        using var message = request.ToMessage();
         using var http = Emulator.CreateHttpClient();
         using var response = await http.SendAsync(message);
         return (response.StatusCode, await response.Content.ReadAsStringAsync());

@@ -4,30 +4,18 @@ namespace S3Emulator.ClientTests.CrossClient;
 /// The AWS CLI and boto3 (botocore signs aws-chunked uploads with STREAMING-UNSIGNED-PAYLOAD-TRAILER over
 /// HTTPS, unlike AWSSDK.S3) against the loopback transports; they need a socket, so not in-process.
 /// </summary>
-public sealed class CrossClientTests(Transport transport) : EmulatorTestBase(transport)
+public sealed class CrossClientTests(Transport transport) : ExternalClientTestBase(transport)
 {
-    private ExternalClient _client = null!;
-
     // The boto3 scenario writes SSE-C objects into a bucket it creates itself.
     protected override void ConfigureEmulator(S3Emulator.Server.Hosting.S3EmulatorOptions options) => options.BlockSseCOnNewBuckets = false;
-
-    [SetUp]
-    public void CreateClient()
-    {
-        if (Transport == Transport.InProcess) Assert.Ignore("External clients need a socket: covered by the loopback transports.");
-        _client = new ExternalClient(Emulator);
-    }
-
-    [TearDown]
-    public void DisposeClient() => _client?.Dispose();
 
     [Test]
     public async Task AwsCli_CopiesUpAndDown_IncludingAMultipartUpload()
     {
         await RequireAsync("aws", "--version");
         var bucket = $"cli-{Guid.NewGuid():N}";
-        var small = Path.Combine(_client.Folder, "small.txt");
-        var large = Path.Combine(_client.Folder, "large.bin");
+        var small = Path.Combine(Client.Folder, "small.txt");
+        var large = Path.Combine(Client.Folder, "large.bin");
         await File.WriteAllTextAsync(small, "from the aws cli");
         var payload = new byte[9 * 1024 * 1024];
         Random.Shared.NextBytes(payload);
@@ -37,11 +25,11 @@ public sealed class CrossClientTests(Transport transport) : EmulatorTestBase(tra
         await AwsAsync("s3", "cp", small, $"s3://{bucket}/dir/a b+c.txt");
         await AwsAsync("s3", "cp", large, $"s3://{bucket}/large.bin");
         var listing = await AwsAsync("s3", "ls", "--recursive", $"s3://{bucket}");
-        await AwsAsync("s3", "cp", $"s3://{bucket}/large.bin", Path.Combine(_client.Folder, "back.bin"));
+        await AwsAsync("s3", "cp", $"s3://{bucket}/large.bin", Path.Combine(Client.Folder, "back.bin"));
 
         Assert.That(listing, Does.Contain("dir/a b+c.txt").And.Contain("large.bin"));
         Assert.That(await GetTextAsync(bucket, "dir/a b+c.txt"), Is.EqualTo("from the aws cli"));
-        Assert.That(await File.ReadAllBytesAsync(Path.Combine(_client.Folder, "back.bin")), Is.EqualTo(payload));
+        Assert.That(await File.ReadAllBytesAsync(Path.Combine(Client.Folder, "back.bin")), Is.EqualTo(payload));
         var head = await S3.GetObjectMetadataAsync(bucket, "large.bin");
         Assert.That(head.ETag, Does.EndWith("-2\""), "the CLI splits 9 MiB into 8 MiB parts");
     }
@@ -52,7 +40,7 @@ public sealed class CrossClientTests(Transport transport) : EmulatorTestBase(tra
         await RequireAsync("aws", "--version");
         var bucket = await CreateBucketAsync();
 
-        var (exitCode, _, error) = await _client.RunAsync("aws", "--endpoint-url", _client.Endpoint, "s3api", "head-object", "--bucket", bucket, "--key", "missing");
+        var (exitCode, _, error) = await Client.RunAsync("aws", "--endpoint-url", Client.Endpoint, "s3api", "head-object", "--bucket", bucket, "--key", "missing");
 
         Assert.That(exitCode, Is.Not.EqualTo(0));
         Assert.That(error, Does.Contain("404"));
@@ -63,7 +51,7 @@ public sealed class CrossClientTests(Transport transport) : EmulatorTestBase(tra
     {
         await RequireAsync("aws", "--version");
         var bucket = await CreateBucketAsync("cli-kms");
-        var body = Path.Combine(_client.Folder, "body.txt");
+        var body = Path.Combine(Client.Folder, "body.txt");
         await File.WriteAllTextAsync(body, "kms through the cli");
 
         var keyArn = (await AwsAsync("kms", "create-key", "--description", "cli", "--query", "KeyMetadata.Arn", "--output", "text")).Trim();
@@ -81,7 +69,7 @@ public sealed class CrossClientTests(Transport transport) : EmulatorTestBase(tra
         await RequireAsync("python3", "-c", "import boto3");
         var script = Path.Combine(TestContext.CurrentContext.TestDirectory, "CrossClient", "boto3_scenario.py");
 
-        var (exitCode, output, error) = await _client.RunAsync("python3", script, _client.Endpoint, $"boto-{Guid.NewGuid():N}");
+        var (exitCode, output, error) = await Client.RunAsync("python3", script, Client.Endpoint, $"boto-{Guid.NewGuid():N}");
 
         Assert.That(exitCode, Is.EqualTo(0), error);
         Assert.That(output.Trim(), Is.EqualTo("OK"));
@@ -93,7 +81,7 @@ public sealed class CrossClientTests(Transport transport) : EmulatorTestBase(tra
     {
         await RequireAsync("python3", "-c", "import boto3");
 
-        var (exitCode, output, error) = await _client.RunAsync("python3", ScriptPath("boto3_signatures.py"), _client.Endpoint, $"v2-{Guid.NewGuid():N}", "reject");
+        var (exitCode, output, error) = await Client.RunAsync("python3", ScriptPath("boto3_signatures.py"), Client.Endpoint, $"v2-{Guid.NewGuid():N}", "reject");
 
         Assert.That(exitCode, Is.EqualTo(0), error);
         Assert.That(output.Trim(), Is.EqualTo("OK"));
@@ -108,7 +96,7 @@ public sealed class CrossClientTests(Transport transport) : EmulatorTestBase(tra
             Assert.Ignore("The JavaScript SDK is not installed (npm ci in CrossClient/js; the test project's build does it when npm is present).");
         }
 
-        var (exitCode, output, error) = await _client.RunAsync("node", Path.Combine(folder, "jssdk_scenario.mjs"), _client.Endpoint, $"js-{Guid.NewGuid():N}");
+        var (exitCode, output, error) = await Client.RunAsync("node", Path.Combine(folder, "jssdk_scenario.mjs"), Client.Endpoint, $"js-{Guid.NewGuid():N}");
 
         Assert.That(exitCode, Is.EqualTo(0), error);
         Assert.That(output.Trim(), Is.EqualTo("OK"));
@@ -129,13 +117,8 @@ public sealed class CrossClientTests(Transport transport) : EmulatorTestBase(tra
 
     private async Task<string> AwsAsync(params string[] arguments)
     {
-        var (exitCode, output, error) = await _client.RunAsync("aws", ["--endpoint-url", _client.Endpoint, .. arguments]);
+        var (exitCode, output, error) = await Client.RunAsync("aws", ["--endpoint-url", Client.Endpoint, .. arguments]);
         Assert.That(exitCode, Is.EqualTo(0), $"aws {string.Join(' ', arguments)}\n{error}");
         return output;
-    }
-
-    private static async Task RequireAsync(string program, params string[] arguments)
-    {
-        if (!await ExternalClient.IsAvailableAsync(program, arguments)) Assert.Ignore($"{program} is not installed here.");
     }
 }

@@ -5,34 +5,22 @@ using S3Emulator.ClientTests.Encryption;
 namespace S3Emulator.ClientTests.CrossClient;
 
 /// <summary>The README's AWS CLI commands, run as written (only the endpoint and the bucket name swapped for the test's).</summary>
-public sealed class ReadmeCommandTests(Transport transport) : EmulatorTestBase(transport)
+public sealed class ReadmeCommandTests(Transport transport) : ExternalClientTestBase(transport)
 {
     private const string ReadmeEndpoint = "http://localhost:9000";
     private const string ReadmeBucket = "demo";
 
-    private ExternalClient _client = null!;
-
-    [SetUp]
-    public void CreateClient()
-    {
-        if (Transport == Transport.InProcess) Assert.Ignore("External clients need a socket: covered by the loopback transports.");
-        _client = new ExternalClient(Emulator);
-    }
-
-    [TearDown]
-    public void DisposeClient() => _client?.Dispose();
-
     [Test]
     public async Task TheReadmeCommand_UnblocksSseCOnABucket_InOneAwsCliCall()
     {
-        if (!await ExternalClient.IsAvailableAsync("aws", "--version")) Assert.Ignore("aws is not installed here.");
+        await RequireAsync("aws", "--version");
         var command = ReadmeLine($"aws --endpoint-url {ReadmeEndpoint} s3api put-bucket-encryption");
         var bucket = await CreateBucketAsync("unblock");
         var key = new SseCTestKit();
         var blocked = await ExpectS3ErrorAsync(() => SecureS3.PutObjectAsync(key.On(new PutObjectRequest { BucketName = bucket, Key = "k", ContentBody = "v" })));
 
-        var (exitCode, _, error) = await _client.RunAsync("bash", "-c",
-            command.Replace(ReadmeEndpoint, _client.Endpoint, StringComparison.Ordinal)
+        var (exitCode, _, error) = await Client.RunAsync("bash", "-c",
+            command.Replace(ReadmeEndpoint, Client.Endpoint, StringComparison.Ordinal)
                 .Replace($"--bucket {ReadmeBucket} ", $"--bucket {bucket} ", StringComparison.Ordinal));
         var unblocked = await SecureS3.PutObjectAsync(key.On(new PutObjectRequest { BucketName = bucket, Key = "k", ContentBody = "v" }));
 

@@ -33,29 +33,44 @@ internal sealed class SignedRawRequest
     public byte[] Body { get; }
 
     public static SignedRawRequest Put(IAmazonS3 s3, Uri serviceUrl, string region, string bucket, string key, byte[] body,
-        IReadOnlyDictionary<string, string> headers)
-    {
-        var request = new DefaultRequest(new PutObjectRequest(), "AmazonS3")
+        IReadOnlyDictionary<string, string> headers) =>
+        Sign(s3, serviceUrl, region, new PutObjectRequest(), "PUT", bucket, key, body, request =>
         {
-            HttpMethod = "PUT",
+            foreach (var (name, value) in headers) request.Headers[name] = value;
+        });
+
+    /// <summary>
+    /// Signs <c>METHOD /bucket/key</c> for <paramref name="body"/> as AWSSDK.S3 would send <paramref name="operation"/>;
+    /// <paramref name="configure"/> adds headers, sub-resources or trailers first. With <paramref name="signPayload"/>
+    /// false the payload is not hashed (UNSIGNED-PAYLOAD, or an unsigned aws-chunked trailer when trailers are set).
+    /// </summary>
+    public static SignedRawRequest Sign(IAmazonS3 s3, Uri serviceUrl, string region, AmazonWebServiceRequest operation, string method,
+        string bucket, string key, byte[] body, Action<IRequest>? configure = null, bool signPayload = true)
+    {
+        var request = new DefaultRequest(operation, "AmazonS3")
+        {
+            HttpMethod = method,
             Endpoint = serviceUrl,
             ResourcePath = "/{Bucket}/{Key+}",
             AuthenticationRegion = region,
             OverrideSigningServiceName = "s3",
-            Content = body,
         };
+        if (signPayload) request.Content = body;
         request.AddPathResource("{Bucket}", bucket);
         request.AddPathResource("{Key+}", key);
         request.Headers["Content-Length"] = body.Length.ToString(CultureInfo.InvariantCulture);
-        foreach (var (name, value) in headers) request.Headers[name] = value;
-        var signed = new AWS4Signer(true).SignRequest(request, s3.Config, null,
+        configure?.Invoke(request);
+        var signed = new AWS4Signer(signPayload).SignRequest(request, s3.Config, null,
             S3CredentialOptions.DefaultAccessKeyId, S3CredentialOptions.DefaultSecretAccessKey, DateTime.UtcNow);
         var sent = request.Headers
             .Where(h => !h.Key.Equals("Content-Length", StringComparison.OrdinalIgnoreCase) && !h.Key.Equals("Host", StringComparison.OrdinalIgnoreCase))
             .ToList();
         sent.Add(new("Authorization", signed.ForAuthorizationHeader));
-        return new SignedRawRequest("PUT", AmazonServiceClient.ComposeUrl(request), sent, body);
+        return new SignedRawRequest(method, AmazonServiceClient.ComposeUrl(request), sent, body);
     }
+
+    /// <summary>The same signed request carrying another body (an aws-chunked encoding of the signed payload).</summary>
+    public SignedRawRequest WithBody(byte[] body) => new(Method, Url, Headers, body);
 
     /// <summary>The request as bytes on a connection, header values in <paramref name="headerEncoding"/> (UTF-8 by default).</summary>
     public byte[] ToBytes(string hostHeader, Encoding? headerEncoding = null)
@@ -71,7 +86,10 @@ internal sealed class SignedRawRequest
     public HttpRequestMessage ToMessage()
     {
         var message = new HttpRequestMessage(new HttpMethod(Method), Url) { Content = new ByteArrayContent(Body) };
-        foreach (var (name, value) in Headers) message.Headers.TryAddWithoutValidation(name, value);
+        foreach (var (name, value) in Headers)
+        {
+            if (!message.Headers.TryAddWithoutValidation(name, value)) message.Content.Headers.TryAddWithoutValidation(name, value);
+        }
         return message;
     }
 }
