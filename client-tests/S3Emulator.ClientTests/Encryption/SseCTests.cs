@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Amazon.S3;
 using Amazon.S3.Model;
+using S3Emulator.ClientTests.RawHttp;
 
 namespace S3Emulator.ClientTests.Encryption;
 
@@ -220,6 +221,34 @@ public sealed class SseCTests(Transport transport) : EmulatorTestBase(transport)
         Assert.That(everything, Does.Not.Contain(_key.KeyBase64));
         Assert.That(everything, Does.Not.Contain(Convert.ToHexString(_key.Key)).IgnoreCase);
         Assert.That(everything, Does.Not.Contain("secret content"));
+    }
+
+    [Test]
+    public async Task TheCustomerKey_NeverReachesASignatureDoesNotMatchBody()
+    {
+        var https = Emulator.HttpsUrl ?? new Uri("https://localhost");
+        var signed = SignedRawRequest.Put(SecureS3, https, Emulator.Options.Region, _bucket, "k", "secret content"u8.ToArray(),
+            new Dictionary<string, string>
+            {
+                ["x-amz-server-side-encryption-customer-algorithm"] = "AES256",
+                ["x-amz-server-side-encryption-customer-key"] = _key.KeyBase64,
+                ["x-amz-server-side-encryption-customer-key-MD5"] = _key.KeyMd5,
+                ["x-amz-meta-note"] = "as signed",
+            });
+        using var tampered = signed.ToMessage();
+        // A signed header changed after signing: S3 answers SignatureDoesNotMatch and explains its canonical request.
+        tampered.Headers.Remove("x-amz-meta-note");
+        tampered.Headers.TryAddWithoutValidation("x-amz-meta-note", "changed");
+
+        using var http = Emulator.CreateHttpClient();
+        using var response = await http.SendAsync(tampered);
+        var body = await response.Content.ReadAsStringAsync();
+
+        Assert.That(body, Does.Contain("<Code>SignatureDoesNotMatch</Code>").And.Contain("<CanonicalRequest>"));
+        Assert.That(body, Does.Contain("x-amz-server-side-encryption-customer-key-md5:" + _key.KeyMd5), "the key's MD5 is no secret");
+        Assert.That(body, Does.Not.Contain(_key.KeyBase64));
+        Assert.That(body, Does.Not.Contain(Convert.ToHexString(Encoding.ASCII.GetBytes(_key.KeyBase64)[..8])).IgnoreCase,
+            "nor in the hex dumps of the canonical request");
     }
 
     private Task<PutObjectResponse> PutAsync(string key, string body) =>

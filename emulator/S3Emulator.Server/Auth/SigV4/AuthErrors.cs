@@ -4,7 +4,7 @@ namespace S3Emulator.Server.Auth.SigV4;
 
 /// <summary>
 /// The S3 authentication failures with the texts and detail elements S3 sends. Details never contain
-/// a secret or a signing key: only the access key id, strings to sign and canonical requests.
+/// a secret or a signing key: only the access key id, strings to sign and canonical requests, SSE-C keys withheld.
 /// </summary>
 internal static class AuthErrors
 {
@@ -24,6 +24,8 @@ internal static class AuthErrors
 
     public static S3Exception SignatureDoesNotMatch(string accessKeyId, string stringToSign, string signatureProvided, string? canonicalRequest)
     {
+        stringToSign = WithheldSecrets.From(stringToSign);
+        canonicalRequest = canonicalRequest is null ? null : WithheldSecrets.From(canonicalRequest);
         var details = new List<KeyValuePair<string, string>>
         {
             S3Exception.Detail("AWSAccessKeyId", accessKeyId),
