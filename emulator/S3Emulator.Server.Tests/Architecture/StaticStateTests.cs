@@ -2,7 +2,7 @@ using System.Collections;
 using System.Collections.Concurrent;
 using System.Reflection;
 using S3Emulator.Core.Storage;
-using S3Emulator.Server.Pipeline;
+using S3Emulator.Server.Services.S3;
 
 namespace S3Emulator.Server.Tests.Architecture;
 

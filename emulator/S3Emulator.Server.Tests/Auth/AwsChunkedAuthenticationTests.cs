@@ -124,7 +124,7 @@ public sealed class AwsChunkedAuthenticationTests
         Assert.That(BodyFeature(context).Trailers["x-amz-checksum-crc32"], Is.EqualTo("DUoRhQ=="));
     }
 
-    // The trailing checksum is computed and compared once, by the upload verifier (Handlers/Uploads): the decoder
+    // The trailing checksum is computed and compared once, by the upload verifier (Services/S3/Handlers/Uploads): the decoder
     // only frames, verifies signatures and hands the trailers on, with the algorithm x-amz-trailer announced.
     [Test]
     public void ReadBody_UnsignedTrailerWithWrongChecksum_HandsTheTrailerOnForTheUploadVerifier()

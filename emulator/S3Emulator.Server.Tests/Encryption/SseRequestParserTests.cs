@@ -5,8 +5,8 @@ using S3Emulator.Core.Storage;
 using S3Emulator.Server.Auth;
 using S3Emulator.Server.Encryption;
 using S3Emulator.Server.Hosting;
-using S3Emulator.Server.Pipeline;
-using S3Emulator.Server.Routing;
+using S3Emulator.Server.Services.S3;
+using S3Emulator.Server.Services.S3.Routing;
 
 namespace S3Emulator.Server.Tests.Encryption;
 

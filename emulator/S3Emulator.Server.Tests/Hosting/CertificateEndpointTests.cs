@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
 using S3Emulator.Server.Diagnostics;
 using S3Emulator.Server.Hosting.Certificates;
-using S3Emulator.Server.Pipeline;
+using S3Emulator.Server.Services.Admin;
 
 namespace S3Emulator.Server.Tests.Hosting;
 

@@ -1,7 +1,7 @@
 using S3Emulator.Core.Errors;
 using S3Emulator.Server.Auth.SigV4;
-using S3Emulator.Server.Errors;
-using S3Emulator.Server.Routing;
+using S3Emulator.Server.Services.S3;
+using S3Emulator.Server.Services.S3.Routing;
 
 namespace S3Emulator.Server.Tests.Protocol;
 

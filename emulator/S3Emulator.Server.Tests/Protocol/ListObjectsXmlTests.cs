@@ -1,7 +1,7 @@
 using System.Xml.Linq;
 using S3Emulator.Core.Errors;
-using S3Emulator.Server.Handlers.Listing;
-using S3Emulator.Server.Routing;
+using S3Emulator.Server.Services.S3.Handlers.Listing;
+using S3Emulator.Server.Services.S3.Routing;
 
 namespace S3Emulator.Server.Tests.Protocol;
 

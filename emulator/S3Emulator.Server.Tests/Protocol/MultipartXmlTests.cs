@@ -1,4 +1,4 @@
-using S3Emulator.Server.Routing;
+using S3Emulator.Server.Services.S3.Routing;
 
 namespace S3Emulator.Server.Tests.Protocol;
 

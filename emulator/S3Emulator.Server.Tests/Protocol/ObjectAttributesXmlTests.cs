@@ -3,8 +3,8 @@ using System.Xml.Linq;
 using S3Emulator.Core.Checksums;
 using S3Emulator.Core.Errors;
 using S3Emulator.Core.Model;
-using S3Emulator.Server.Pipeline;
-using S3Emulator.Server.Routing;
+using S3Emulator.Server.Services.S3;
+using S3Emulator.Server.Services.S3.Routing;
 
 namespace S3Emulator.Server.Tests.Protocol;
 

@@ -4,12 +4,11 @@ using Microsoft.AspNetCore.Http;
 using S3Emulator.Core.Model;
 using S3Emulator.Core.Storage;
 using S3Emulator.Server.Auth;
-using S3Emulator.Server.Handlers;
 using S3Emulator.Server.Hosting;
-using S3Emulator.Server.Pipeline;
-using S3Emulator.Server.Routing;
-using S3Emulator.Server.Tests.Encryption;
+using S3Emulator.Server.Services.S3;
+using S3Emulator.Server.Services.S3.Routing;
 using S3Emulator.Server.Tests.Auth;
+using S3Emulator.Server.Tests.Encryption;
 
 namespace S3Emulator.Server.Tests.Protocol;
 

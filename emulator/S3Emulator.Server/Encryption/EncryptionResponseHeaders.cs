@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using S3Emulator.Core.Model;
-using S3Emulator.Server.Pipeline;
+using S3Emulator.Server.Services.S3;
 
 namespace S3Emulator.Server.Encryption;
 

@@ -2,8 +2,8 @@ using S3Emulator.Core.Encryption;
 using S3Emulator.Core.Errors;
 using S3Emulator.Core.Kms;
 using S3Emulator.Core.Model;
-using S3Emulator.Server.Handlers.Encryption;
-using S3Emulator.Server.Pipeline;
+using S3Emulator.Server.Services.S3;
+using S3Emulator.Server.Services.S3.Handlers.Encryption;
 
 namespace S3Emulator.Server.Encryption;
 

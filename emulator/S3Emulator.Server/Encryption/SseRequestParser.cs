@@ -2,7 +2,8 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using S3Emulator.Core.Errors;
-using S3Emulator.Server.Pipeline;
+using S3Emulator.Server.Services.S3;
+using S3Emulator.Server.Services.S3.Routing;
 
 namespace S3Emulator.Server.Encryption;
 
@@ -63,7 +64,7 @@ internal static class SseRequestParser
     }
 
     private static bool IsReadOperation(S3RequestContext context) =>
-        context.Request.Operation is Routing.S3Operation.GetObject or Routing.S3Operation.HeadObject or Routing.S3Operation.GetObjectAttributes;
+        context.Request.Operation is S3Operation.GetObject or S3Operation.HeadObject or S3Operation.GetObjectAttributes;
 
     private static CustomerKey? CustomerKeyFrom(S3RequestContext context, bool copySource)
     {

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Hosting;
 using S3Emulator.Core.Model;
 using S3Emulator.Core.Storage;
-using S3Emulator.Server.Handlers.Encryption;
+using S3Emulator.Server.Services.S3.Handlers.Encryption;
 
 namespace S3Emulator.Server.Hosting;
 

@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
-using S3Emulator.Server.Kms;
-using S3Emulator.Server.Pipeline;
+using S3Emulator.Server.Envelope;
+using S3Emulator.Server.Services.Admin;
+using S3Emulator.Server.Services.Kms;
+using S3Emulator.Server.Services.S3;
 
 namespace S3Emulator.Server.Hosting;
 

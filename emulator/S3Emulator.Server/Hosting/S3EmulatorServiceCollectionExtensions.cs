@@ -1,14 +1,14 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using S3Emulator.Core.Kms;
 using S3Emulator.Core.Encryption;
+using S3Emulator.Core.Kms;
 using S3Emulator.Core.Storage;
 using S3Emulator.Server.Auth;
 using S3Emulator.Server.Diagnostics;
 using S3Emulator.Server.Encryption;
-using S3Emulator.Server.Kms;
-using S3Emulator.Server.Pipeline;
-using S3Emulator.Server.Routing;
+using S3Emulator.Server.Services.Kms;
+using S3Emulator.Server.Services.S3;
+using S3Emulator.Server.Services.S3.Routing;
 
 namespace S3Emulator.Server.Hosting;
 

@@ -1,9 +1,0 @@
-namespace S3Emulator.Server.Routing;
-
-/// <summary>What a request addresses: the service, a bucket, or an object in a bucket.</summary>
-public enum ResourceLevel
-{
-    Service,
-    Bucket,
-    Object,
-}
