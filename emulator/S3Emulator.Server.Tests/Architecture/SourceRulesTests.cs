@@ -37,7 +37,7 @@ public sealed partial class SourceRulesTests
     {
         var files = ProductionSources().Select(Path.GetFileName).ToList();
 
-        Assert.That(files, Does.Contain("S3Errors.cs").And.Contain("S3Xml.cs").And.Contain("S3RequestPipeline.cs"));
+        Assert.That(files, Does.Contain("S3Errors.cs").And.Contain("S3Xml.cs").And.Contain("S3Service.cs"));
     }
 
     private static IEnumerable<string> ProductionSources()

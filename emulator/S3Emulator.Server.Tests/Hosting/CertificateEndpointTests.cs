@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
 using S3Emulator.Server.Diagnostics;
+using S3Emulator.Server.Envelope;
 using S3Emulator.Server.Hosting.Certificates;
 using S3Emulator.Server.Services.Admin;
 
@@ -42,9 +43,9 @@ public sealed class CertificateEndpointTests
         context.Features.GetRequiredFeature<IHttpRequestFeature>().RawTarget = target;
         using var body = new MemoryStream();
         context.Response.Body = body;
-        var middleware = new AdminEndpointsMiddleware(_ => throw new AssertionException("not an S3 request"), new RequestJournal(1));
+        var admin = new AdminService(new RequestJournal(1));
 
-        await middleware.InvokeAsync(context);
+        await admin.ServeAsync(new ServiceExchange(context, ServiceKind.Admin, target, admin.NewRequestId()));
 
         return (context.Response.StatusCode, context.Response.ContentType, System.Text.Encoding.UTF8.GetString(body.ToArray()));
     }

@@ -1,9 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using S3Emulator.Server.Envelope;
-using S3Emulator.Server.Services.Admin;
-using S3Emulator.Server.Services.Kms;
-using S3Emulator.Server.Services.S3;
 
 namespace S3Emulator.Server.Hosting;
 
@@ -11,9 +8,8 @@ namespace S3Emulator.Server.Hosting;
 public static class S3EmulatorApplicationBuilderExtensions
 {
     /// <summary>
-    /// Serves the admin endpoints under <c>/_s3emulator/</c> (a path no bucket can have: bucket names
-    /// cannot contain <c>_</c>), the KMS JSON API (requests with <c>X-Amz-Target: TrentService.*</c>, a header
-    /// S3 never uses) and every other request as S3, each answer with <c>Server: AmazonS3</c>.
+    /// Serves every API of the emulator on this endpoint — S3, the KMS JSON API and the admin endpoints under
+    /// <c>/_s3emulator/</c> — through one <see cref="RequestEnvelope"/>, each answer with <c>Server: AmazonS3</c>.
     /// Terminal: nothing after it runs.
     /// </summary>
     public static IApplicationBuilder UseS3Emulator(this IApplicationBuilder app)
@@ -23,9 +19,8 @@ public static class S3EmulatorApplicationBuilderExtensions
         {
             app.UseMiddleware<CarriedRawTargetMiddleware>();
         }
-        app.UseMiddleware<AdminEndpointsMiddleware>();
-        app.UseMiddleware<KmsApiMiddleware>();
-        app.Run(context => context.RequestServices.GetRequiredService<S3RequestPipeline>().InvokeAsync(context));
+        var envelope = app.ApplicationServices.GetRequiredService<RequestEnvelope>();
+        app.Run(envelope.InvokeAsync);
         return app;
     }
 }

@@ -6,6 +6,8 @@ using S3Emulator.Core.Storage;
 using S3Emulator.Server.Auth;
 using S3Emulator.Server.Diagnostics;
 using S3Emulator.Server.Encryption;
+using S3Emulator.Server.Envelope;
+using S3Emulator.Server.Services.Admin;
 using S3Emulator.Server.Services.Kms;
 using S3Emulator.Server.Services.S3;
 using S3Emulator.Server.Services.S3.Routing;
@@ -31,7 +33,11 @@ public static class S3EmulatorServiceCollectionExtensions
         services.AddSingleton(sp => new RequestAuthenticator(
             sp.GetRequiredService<CredentialStore>(), sp.GetRequiredService<TimeProvider>(), options.Region, options.SignatureV2));
         services.AddSingleton(new RequestJournal(options.JournalCapacity));
-        services.AddSingleton<S3RequestPipeline>();
+        services.AddSingleton(new FrontRouter(options.BaseDomains));
+        services.AddSingleton<RequestEnvelope>();
+        services.AddSingleton<IEmulatorService, S3Service>();
+        services.AddSingleton<IEmulatorService, KmsService>();
+        services.AddSingleton<IEmulatorService, AdminService>();
         // One KMS per emulator: the KMS JSON API and SSE-KMS share it. Keys persist beside the store's data.
         services.TryAddSingleton(sp => new MockKeyManagementService(
             options.Region, options.AccountId, sp.GetRequiredService<TimeProvider>(),

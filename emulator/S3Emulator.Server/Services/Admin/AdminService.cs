@@ -1,0 +1,68 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using S3Emulator.Server.Diagnostics;
+using S3Emulator.Server.Envelope;
+using S3Emulator.Server.Hosting.Certificates;
+
+namespace S3Emulator.Server.Services.Admin;
+
+/// <summary>
+/// The emulator's own endpoints, outside S3's API: readiness, the request journal and the TLS certificate clients
+/// should trust. Under a path prefix no bucket can have (bucket names cannot hold <c>_</c>). Not journaled: reading
+/// the journal must not change it.
+/// </summary>
+internal sealed class AdminService(RequestJournal journal) : IEmulatorService
+{
+    public const string Prefix = "/_s3emulator/";
+
+    private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web);
+
+    public ServiceKind Kind => ServiceKind.Admin;
+
+    public bool IsRecorded => false;
+
+    public string NewRequestId() => Guid.NewGuid().ToString("D");
+
+    public Task ServeAsync(ServiceExchange exchange)
+    {
+        var context = exchange.Http;
+        var path = exchange.RawTarget.Split('?')[0][Prefix.Length..];
+        if (!HttpMethods.IsGet(context.Request.Method)) return WriteTextAsync(context, StatusCodes.Status405MethodNotAllowed, "Admin endpoints answer GET only.");
+        return path switch
+        {
+            "health" or "health/ready" => context.Response.WriteAsync("ready"),
+            "journal" => context.Response.WriteAsJsonAsync(journal.Entries, JsonOptions),
+            "certificate" => WriteCertificateAsync(context),
+            _ => WriteTextAsync(context, StatusCodes.Status404NotFound, "No such admin endpoint: health, journal and certificate exist."),
+        };
+    }
+
+    public async Task<string> WriteErrorAsync(ServiceExchange exchange, Exception failure)
+    {
+        await WriteTextAsync(exchange.Http, StatusCodes.Status500InternalServerError, "The admin endpoint failed.").ConfigureAwait(false);
+        return "InternalError";
+    }
+
+    /// <summary>
+    /// The PEM of the certificate HTTPS is served with, so that a client can trust exactly that one;
+    /// 404 when the host serves no HTTPS (no <see cref="EmulatorCertificateProvider"/> registered).
+    /// </summary>
+    private static Task WriteCertificateAsync(HttpContext context)
+    {
+        var provider = context.RequestServices.GetService<EmulatorCertificateProvider>();
+        if (provider is null)
+        {
+            return WriteTextAsync(context, StatusCodes.Status404NotFound, "This emulator serves no HTTPS, so it has no certificate.");
+        }
+        context.Response.ContentType = "application/x-pem-file";
+        return context.Response.WriteAsync(provider.Pem);
+    }
+
+    private static Task WriteTextAsync(HttpContext context, int status, string text)
+    {
+        context.Response.StatusCode = status;
+        context.Response.ContentType = "text/plain";
+        return context.Response.WriteAsync(text);
+    }
+}
