@@ -1,0 +1,111 @@
+using System.Collections.Immutable;
+using System.Text.Json;
+
+namespace S3Emulator.Core.Policy;
+
+/// <summary>
+/// A parsed IAM policy: Version (2012-10-17 or 2008-10-17, the default; variables only in 2012-10-17), optional Id,
+/// and its statements (one object or an array). Patterns and condition values are compiled here, once.
+/// </summary>
+public sealed class PolicyDocument
+{
+    /// <summary>The version that enables policy variables.</summary>
+    public const string Version2012 = "2012-10-17";
+
+    /// <summary>The original version, and the default when none is given.</summary>
+    public const string Version2008 = "2008-10-17";
+
+    private static readonly string[] Fields = ["Version", "Id", "Statement"];
+
+    private PolicyDocument(string json, string version, string? id, ImmutableArray<PolicyStatement> statements)
+    {
+        Json = json;
+        Version = version;
+        Id = id;
+        Statements = statements;
+    }
+
+    /// <summary>The policy text as given (what GetBucketPolicy returns).</summary>
+    public string Json { get; }
+
+    /// <summary>The policy language version.</summary>
+    public string Version { get; }
+
+    /// <summary>The optional Id.</summary>
+    public string? Id { get; }
+
+    /// <summary>The statements in order.</summary>
+    public ImmutableArray<PolicyStatement> Statements { get; }
+
+    /// <summary>Parses and compiles a policy, raising AWS's MalformedPolicy message for anything AWS refuses.</summary>
+    /// <exception cref="MalformedPolicyException">The document is not a valid policy.</exception>
+    public static PolicyDocument Parse(string json)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        if (json.Length == 0 || json[0] != '{')
+        {
+            throw PolicyErrors.Malformed(PolicyErrors.FirstByte);
+        }
+
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(json, new JsonDocumentOptions { MaxDepth = 32 });
+        }
+        catch (JsonException)
+        {
+            throw PolicyErrors.Malformed(PolicyErrors.InvalidJson);
+        }
+
+        using (document)
+        {
+            return FromRoot(json, document.RootElement);
+        }
+    }
+
+    private static PolicyDocument FromRoot(string json, JsonElement root)
+    {
+        foreach (var property in root.EnumerateObject())
+        {
+            if (!Fields.Contains(property.Name, StringComparer.Ordinal))
+            {
+                throw PolicyErrors.UnknownField(property.Name);
+            }
+        }
+
+        var version = Version2008;
+        if (root.TryGetProperty("Version", out var versionElement))
+        {
+            version = versionElement.ValueKind == JsonValueKind.String ? versionElement.GetString()! : "";
+            if (version is not (Version2012 or Version2008))
+            {
+                throw PolicyErrors.Malformed(PolicyErrors.InvalidVersion);
+            }
+        }
+
+        string? id = null;
+        if (root.TryGetProperty("Id", out var idElement))
+        {
+            id = idElement.ValueKind == JsonValueKind.String ? idElement.GetString() : throw PolicyErrors.Malformed(PolicyErrors.InvalidSyntax);
+        }
+
+        if (!root.TryGetProperty("Statement", out var statementElement))
+        {
+            throw PolicyErrors.MissingField("Statement");
+        }
+
+        var variables = version == Version2012;
+        var statements = statementElement.ValueKind switch
+        {
+            JsonValueKind.Object => [PolicyStatement.Parse(statementElement, 0, variables)],
+            JsonValueKind.Array => statementElement.EnumerateArray().Select((s, i) => PolicyStatement.Parse(s, i, variables)).ToImmutableArray(),
+            _ => throw PolicyErrors.Malformed(PolicyErrors.InvalidSyntax),
+        };
+        if (statements.IsEmpty)
+        {
+            throw PolicyErrors.Malformed(PolicyErrors.EmptyStatement);
+        }
+
+        return new PolicyDocument(json, version, id, statements);
+    }
+}
