@@ -15,7 +15,7 @@ public sealed class PolicyDocument
     /// <summary>The original version, and the default when none is given.</summary>
     public const string Version2008 = "2008-10-17";
 
-    private static readonly string[] Fields = ["Version", "Id", "Statement"];
+    private static readonly ImmutableArray<string> Fields = ["Version", "Id", "Statement"];
 
     private PolicyDocument(string json, string version, string? id, ImmutableArray<PolicyStatement> statements)
     {

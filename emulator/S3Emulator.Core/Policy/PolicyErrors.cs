@@ -19,8 +19,13 @@ internal static class PolicyErrors
     public const string InvalidIpAddress = "Invalid IP address in Conditions";
     public const string InvalidSyntax = "Invalid policy syntax.";
     public const string TooLarge = "Policy exceeds the maximum allowed document size.";
+    public const string ConditionMismatch = "Conditions do not apply to combination of actions and resources in statement";
+
+    // IAM's MalformedPolicyDocument texts for identity and trust policies.
     public const string PrincipalNotAllowed = "Policy document should not specify a principal.";
-    public const string TrustNeedsAssumeRole = "Trust policy must allow an sts:AssumeRole* action.";
+    public const string ResourcesRequired = "Policy statement must contain resources.";
+    public const string TrustActionsOnly = "AssumeRole policy may only specify STS AssumeRole actions.";
+    public const string TrustResourceProhibited = "Has prohibited field Resource";
 
     public static MalformedPolicyException Malformed(string message) => new(message);
 

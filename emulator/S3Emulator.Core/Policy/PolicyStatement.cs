@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Text.Json;
 
 namespace S3Emulator.Core.Policy;
@@ -5,7 +6,7 @@ namespace S3Emulator.Core.Policy;
 /// <summary>One statement of a policy, its elements compiled.</summary>
 public sealed class PolicyStatement
 {
-    private static readonly string[] Fields = ["Sid", "Effect", "Principal", "NotPrincipal", "Action", "NotAction", "Resource", "NotResource", "Condition"];
+    private static readonly ImmutableArray<string> Fields = ["Sid", "Effect", "Principal", "NotPrincipal", "Action", "NotAction", "Resource", "NotResource", "Condition"];
 
     private PolicyStatement(int index, string? sid, PolicyEffect effect, PrincipalElement? principal, ActionElement action, ResourceElement? resource, ConditionElement condition)
     {

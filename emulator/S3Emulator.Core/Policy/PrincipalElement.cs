@@ -31,8 +31,9 @@ internal sealed class PrincipalElement
 {
     private static readonly ImmutableArray<string> Types = ["AWS", "Service", "CanonicalUser", "Federated"];
 
-    private PrincipalElement(bool everyone, ImmutableArray<string> aws, ImmutableArray<string> others, bool negated)
+    private PrincipalElement(bool everyone, ImmutableArray<string> aws, ImmutableArray<string> others, bool negated, bool federated = false)
     {
+        HasFederated = federated;
         IsEveryone = everyone;
         Aws = aws;
         Others = others;
@@ -51,6 +52,9 @@ internal sealed class PrincipalElement
     /// <summary>True for <c>NotPrincipal</c>.</summary>
     public bool IsNegated { get; }
 
+    /// <summary>A <c>Federated</c> entry is present (web identity providers make a policy public).</summary>
+    public bool HasFederated { get; }
+
     public static PrincipalElement Parse(JsonElement element, bool negated)
     {
         if (element.ValueKind == JsonValueKind.String)
@@ -66,6 +70,7 @@ internal sealed class PrincipalElement
         }
 
         var everyone = false;
+        var federated = false;
         var aws = ImmutableArray.CreateBuilder<string>();
         var others = ImmutableArray.CreateBuilder<string>();
         foreach (var property in element.EnumerateObject())
@@ -99,12 +104,13 @@ internal sealed class PrincipalElement
                 else
                 {
                     everyone |= value == "*";
+                    federated |= property.Name == "Federated";
                     others.Add(value);
                 }
             }
         }
 
-        return new PrincipalElement(everyone, aws.ToImmutable(), others.ToImmutable(), negated);
+        return new PrincipalElement(everyone, aws.ToImmutable(), others.ToImmutable(), negated, federated);
     }
 
     /// <summary>How the element names <paramref name="caller"/> (before NotPrincipal inversion).</summary>
