@@ -10,7 +10,8 @@ namespace S3Emulator.Core.Policy;
 /// <item>Resource side: an Allow in a resource policy whose Principal names the caller. Naming only the account in
 /// the caller's own account delegates to identity policies and allows nothing by itself; a grant that names a session
 /// by its role ARN (or everyone) is still narrowed by the session policy, one naming the session ARN is not.</item>
-/// <item>Same account: identity OR resource; cross-account: identity AND resource; anonymous: resource (a "*" grant).</item>
+/// <item>Same account: identity OR resource; cross-account: identity AND resource; anonymous callers and service
+/// principals (no account): resource alone (for anonymous, a "*" grant).</item>
 /// </list>
 /// Every resource check must be allowed; the first refused one decides.
 /// </summary>
@@ -92,8 +93,9 @@ public static class PolicyEvaluator
 
         bool allowed;
         List<DecidingStatement> deciding = [];
-        if (principal.IsAnonymous)
+        if (principal.IsAnonymous || principal.AccountId.Length == 0)
         {
+            // Anonymous callers and service principals (no account) have no identity side: the resource policy decides.
             allowed = resourceAllows;
             deciding.AddRange(resourceStatements);
         }
@@ -122,7 +124,7 @@ public static class PolicyEvaluator
         }
 
         DenialReason why;
-        if (principal.IsAnonymous)
+        if (principal.IsAnonymous || principal.AccountId.Length == 0)
         {
             why = DenialReason.NoResourcePolicyAllows;
         }
