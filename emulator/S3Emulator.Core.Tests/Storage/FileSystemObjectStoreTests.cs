@@ -110,6 +110,27 @@ public sealed partial class FileSystemObjectStoreTests : ObjectStoreContractTest
     }
 
     [Test]
+    public async Task Reopen_ABucketRecordWrittenBeforePoliciesExisted_LoadsWithNoPolicyBlockOrOwnership()
+    {
+        // The shape a build before bucket policies wrote: no policy, publicAccessBlock or objectOwnership members.
+        await File.WriteAllTextAsync(
+            Path.Combine(Root, "buckets", FileSystemLayout.Hash(BucketName), FileSystemLayout.BucketRecordName),
+            """{"formatVersion":1,"bucket":{"name":"bucket","region":"eu-west-1","ownerAccountId":"111122223333","creationDate":"2025-01-02T03:04:05+00:00","encryption":{"sseAlgorithm":"AES256","bucketKeyEnabled":false,"blockedEncryptionTypes":[]}}}""",
+            Ct);
+
+        var bucket = await Reopen(Store).GetBucketAsync(BucketName, Ct);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(bucket?.Region, Is.EqualTo("eu-west-1"));
+            Assert.That(bucket?.Encryption?.SseAlgorithm, Is.EqualTo(BucketEncryption.SseS3));
+            Assert.That(bucket?.Policy, Is.Null);
+            Assert.That(bucket?.PublicAccessBlock, Is.Null);
+            Assert.That(bucket?.ObjectOwnership, Is.Null);
+        }
+    }
+
+    [Test]
     public async Task PutObject_WithAKeyThatLooksLikeAPath_WritesOnlyInsideTheRoot()
     {
         var outside = Path.GetFullPath(Path.Combine(Root, "..", "escaped-" + Path.GetFileName(Root)));

@@ -141,6 +141,37 @@ public abstract partial class ObjectStoreContractTests
     }
 
     [Test]
+    public async Task UpdateBucket_StoresPolicyPublicAccessBlockAndOwnership_AndKeepsThemAcrossReopen()
+    {
+        // Odd spacing and key order on purpose: GetBucketPolicy answers the text exactly as it was sent.
+        const string policy = "{ \"Version\":\"2012-10-17\",\n  \"Statement\" : [ ] }";
+        var block = new PublicAccessBlock(BlockPublicAcls: true, IgnorePublicAcls: false, BlockPublicPolicy: true, RestrictPublicBuckets: false);
+
+        await Store.UpdateBucketAsync(
+            BucketName, b => b with { Policy = policy, PublicAccessBlock = block, ObjectOwnership = ObjectOwnership.ObjectWriter }, Ct);
+        var reopened = await Reopen(Store).GetBucketAsync(BucketName, Ct);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(reopened?.Policy, Is.EqualTo(policy));
+            Assert.That(reopened?.PublicAccessBlock, Is.EqualTo(block));
+            Assert.That(reopened?.ObjectOwnership, Is.EqualTo(ObjectOwnership.ObjectWriter));
+        }
+    }
+
+    [Test]
+    public async Task UpdateBucket_ClearingTheSettings_LeavesNoneAcrossReopen()
+    {
+        await Store.UpdateBucketAsync(
+            BucketName, b => b with { Policy = "{}", PublicAccessBlock = PublicAccessBlock.AllBlocked, ObjectOwnership = ObjectOwnership.BucketOwnerEnforced }, Ct);
+
+        await Store.UpdateBucketAsync(BucketName, b => b with { Policy = null, PublicAccessBlock = null, ObjectOwnership = null }, Ct);
+        var reopened = await Reopen(Store).GetBucketAsync(BucketName, Ct);
+
+        Assert.That(reopened, Is.EqualTo(Bucket(BucketName)));
+    }
+
+    [Test]
     public async Task UpdateBucket_OfAMissingBucket_ReturnsNull()
     {
         Assert.That(await Store.UpdateBucketAsync("missing", b => b, Ct), Is.Null);

@@ -26,6 +26,10 @@ public static class S3EmulatorServiceCollectionExtensions
         services.TryAddSingleton<IObjectStore>(_ => options.DataPath is { Length: > 0 } path
             ? new FileSystemObjectStore(path)
             : new InMemoryObjectStore());
+        // Account-level S3 Control state (Block Public Access, access points) lives beside the buckets, not in them.
+        services.TryAddSingleton<IAccountStore>(_ => options.DataPath is { Length: > 0 } accountPath
+            ? new FileSystemAccountStore(Path.Combine(accountPath, "control"))
+            : new InMemoryAccountStore());
         services.AddSingleton(new S3RequestClassifier(options.BaseDomains));
         services.AddSingleton(new CredentialStore(options.EffectiveCredentials.Select(c => new S3Credential(
             c.AccessKeyId, c.SecretAccessKey, c.AccountId is { Length: > 0 } account ? account : options.AccountId,

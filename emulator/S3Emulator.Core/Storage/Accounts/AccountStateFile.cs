@@ -1,0 +1,93 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using S3Emulator.Core.Model;
+using S3Emulator.Core.Storage.FileSystem;
+
+namespace S3Emulator.Core.Storage.Accounts;
+
+/// <summary>
+/// Reads and writes <c>accounts.json</c>, the <see cref="FileSystemAccountStore"/>'s one state file:
+/// a format version and, per account, its Block Public Access settings and access points.
+/// </summary>
+internal sealed class AccountStateFile
+{
+    /// <summary>Versions the file's format, so a later one (with Object Lambda access points) can read this one.</summary>
+    public const int CurrentFormat = 1;
+
+    private const string StateName = "accounts.json";
+
+    private readonly string _path;
+
+    public AccountStateFile(string folder)
+    {
+        var full = Path.GetFullPath(folder);
+        Directory.CreateDirectory(full);
+        _path = Path.Combine(full, StateName);
+    }
+
+    public AccountState Load()
+    {
+        if (!File.Exists(_path)) return AccountState.Empty;
+        AccountStoreRecord? record;
+        try
+        {
+            record = JsonSerializer.Deserialize(File.ReadAllBytes(_path), AccountJsonContext.Default.AccountStoreRecord);
+        }
+        catch (JsonException ex)
+        {
+            throw new InvalidDataException($"The account store file '{_path}' is not valid JSON.", ex);
+        }
+
+        if (record is null) throw new InvalidDataException($"The account store file '{_path}' is empty.");
+        if (record.FormatVersion is < 1 or > CurrentFormat)
+        {
+            throw new InvalidDataException(
+                $"The account store file '{_path}' has format version {record.FormatVersion}; this build reads up to {CurrentFormat}.");
+        }
+
+        var state = AccountState.Empty;
+        foreach (var account in record.Accounts)
+        {
+            state = state.WithPublicAccessBlock(account.AccountId, account.PublicAccessBlock);
+            foreach (var accessPoint in account.AccessPoints ?? []) state = state.WithAccessPoint(accessPoint);
+        }
+
+        return state;
+    }
+
+    /// <summary>Writes the whole state aside and renames it over the old file, so a crash leaves one or the other.</summary>
+    public void Save(AccountState state)
+    {
+        var accountIds = state.PublicAccessBlocks.Keys.Union(state.AccessPoints.Keys, StringComparer.Ordinal)
+            .Order(StringComparer.Ordinal);
+        var record = new AccountStoreRecord(
+            CurrentFormat,
+            [
+                .. accountIds.Select(id => new AccountRecord(
+                    id, state.PublicAccessBlocks.GetValueOrDefault(id), [.. state.AccessPointsOf(id)])),
+            ]);
+        var temp = _path + "." + Guid.NewGuid().ToString("N") + ".tmp";
+        try
+        {
+            File.WriteAllBytes(temp, JsonSerializer.SerializeToUtf8Bytes(record, AccountJsonContext.Default.AccountStoreRecord));
+            File.Move(temp, _path, overwrite: true);
+        }
+        finally
+        {
+            StoreFiles.DeleteQuietly(temp);
+        }
+    }
+}
+
+internal sealed record AccountStoreRecord(int FormatVersion, IReadOnlyList<AccountRecord> Accounts);
+
+/// <param name="AccessPoints">Null in a file written without any (kept optional so later formats can add siblings).</param>
+internal sealed record AccountRecord(string AccountId, PublicAccessBlock? PublicAccessBlock, IReadOnlyList<AccessPoint>? AccessPoints);
+
+[JsonSourceGenerationOptions(
+    PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
+    UseStringEnumConverter = true,
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    WriteIndented = true)]
+[JsonSerializable(typeof(AccountStoreRecord))]
+internal sealed partial class AccountJsonContext : JsonSerializerContext;
