@@ -1,7 +1,7 @@
 using System.Xml.Linq;
 using S3Emulator.Core.Errors;
 using S3Emulator.Core.Model;
-using S3Emulator.Server.Handlers;
+using S3Emulator.Server.Services.S3.Handlers;
 using S3Emulator.Server.Protocol;
 
 namespace S3Emulator.Server.Tests.Protocol;
