@@ -17,8 +17,6 @@ namespace S3Emulator.Core.Tests.Policy;
 /// </summary>
 internal static class PolicyCaseFiles
 {
-    public static string Root => Path.Combine(TestContext.CurrentContext.TestDirectory, "policies");
-
     private static string RootAtDiscovery => Path.Combine(AppContext.BaseDirectory, "policies");
 
     public static IEnumerable<TestCaseData> EvaluationCases() =>

@@ -9,6 +9,9 @@ namespace S3Emulator.Core.Policy;
 /// </summary>
 internal sealed class ActionElement
 {
+    private static readonly System.Buffers.SearchValues<char> ServiceChars =
+        System.Buffers.SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-");
+
     private readonly ImmutableArray<WildcardPattern> _patterns;
 
     private ActionElement(ImmutableArray<string> values, bool negated)
@@ -55,7 +58,4 @@ internal sealed class ActionElement
 
         return IsNegated;
     }
-
-    private static readonly System.Buffers.SearchValues<char> ServiceChars =
-        System.Buffers.SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-");
 }

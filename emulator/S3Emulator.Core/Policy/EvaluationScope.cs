@@ -19,14 +19,12 @@ internal sealed class EvaluationScope(RequestContextKeys context, PolicyPrincipa
             return true;
         }
 
-        var fallback = principal.IsAnonymous ? null : key.ToLowerInvariant() switch
-        {
-            "aws:username" => principal.UserName,
-            "aws:userid" => principal.UserId,
-            "aws:principalaccount" => principal.AccountId,
-            "aws:principalarn" => principal.Arn,
-            _ => null,
-        };
+        var fallback = principal.IsAnonymous ? null
+            : Is(key, "aws:username") ? principal.UserName
+            : Is(key, "aws:userid") ? principal.UserId
+            : Is(key, "aws:PrincipalAccount") ? principal.AccountId
+            : Is(key, "aws:PrincipalArn") ? PrincipalArn()
+            : null;
         if (string.IsNullOrEmpty(fallback))
         {
             return false;
@@ -35,6 +33,14 @@ internal sealed class EvaluationScope(RequestContextKeys context, PolicyPrincipa
         values = [fallback];
         return true;
     }
+
+    private static bool Is(string key, string name) => key.Equals(name, StringComparison.OrdinalIgnoreCase);
+
+    // aws:PrincipalArn of a session is its role ARN, not the session ARN (sts.md §5).
+    private string PrincipalArn() =>
+        principal.Arn.StartsWith("arn:aws:sts::", StringComparison.Ordinal) && principal.MatchingArns.Count > 1
+            ? principal.MatchingArns[^1]
+            : principal.Arn;
 
     public bool TryGetVariable(string name, out string value)
     {

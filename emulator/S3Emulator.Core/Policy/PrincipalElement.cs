@@ -173,13 +173,18 @@ internal sealed class PrincipalElement
             return PrincipalMatch.Exact;
         }
 
-        if (entry == caller.AccountId || entry == $"arn:aws:iam::{caller.AccountId}:root")
+        if (entry == caller.AccountId || IsRootArnOf(entry, caller.AccountId))
         {
             return caller.IsRoot ? PrincipalMatch.Exact : PrincipalMatch.Account;
         }
 
         return caller.MatchingArns.Contains(entry, StringComparer.Ordinal) ? PrincipalMatch.Alias : PrincipalMatch.None;
     }
+
+    // "arn:aws:iam::ACCOUNT:root" without building the string per request.
+    private static bool IsRootArnOf(string entry, string accountId) =>
+        entry.StartsWith("arn:aws:iam::", StringComparison.Ordinal) && entry.EndsWith(":root", StringComparison.Ordinal) &&
+        entry.AsSpan("arn:aws:iam::".Length, entry.Length - "arn:aws:iam::".Length - ":root".Length).SequenceEqual(accountId);
 
     // An account id (12 digits), or an IAM/STS ARN with an account (or AWS's "cloudfront" OAI form); no wildcards.
     private static bool IsValidAwsPrincipal(string value)

@@ -86,16 +86,15 @@ internal sealed class BinaryMatcher : ValueMatcher
 {
     public override bool Test(object prepared, string requestValue)
     {
-        var policyBytes = (byte[]?)null;
-        var request = (string)prepared;
+        var policyValue = (string)prepared;
         try
         {
-            policyBytes = Convert.FromBase64String(request);
-            return policyBytes.AsSpan().SequenceEqual(Convert.FromBase64String(requestValue));
+            return Convert.FromBase64String(policyValue).AsSpan().SequenceEqual(Convert.FromBase64String(requestValue));
         }
         catch (FormatException)
         {
-            return string.Equals(request, requestValue, StringComparison.Ordinal);
+            // Not base64 on one side: only the identical text can be the same value.
+            return string.Equals(policyValue, requestValue, StringComparison.Ordinal);
         }
     }
 }
