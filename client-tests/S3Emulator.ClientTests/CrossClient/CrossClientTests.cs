@@ -105,7 +105,7 @@ public sealed class CrossClientTests(Transport transport) : ExternalClientTestBa
     internal static string ScriptPath(string name) => Path.Combine(TestContext.CurrentContext.TestDirectory, "CrossClient", name);
 
     /// <summary>The scenario and its node_modules stay in the source tree; the build installs them there.</summary>
-    private static string JavaScriptClientFolder()
+    internal static string JavaScriptClientFolder()
     {
         var directory = new DirectoryInfo(TestContext.CurrentContext.TestDirectory);
         while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "S3Emulator.ClientTests.csproj")))

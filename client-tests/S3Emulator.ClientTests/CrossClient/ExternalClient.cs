@@ -7,16 +7,21 @@ namespace S3Emulator.ClientTests.CrossClient;
 /// <summary>
 /// Runs another S3 client (the AWS CLI, a boto3 script) as a process against a loopback emulator,
 /// with the emulator's credentials in its environment and, over HTTPS, its certificate as the CA bundle.
+/// Given a <see cref="HostRedirectProxy"/>, the client goes through it (<c>HTTPS_PROXY</c>, <c>HTTP_PROXY</c>), so
+/// every host it builds reaches the emulator, and trusts the emulator's certificate whatever the transport: the
+/// SDKs' default endpoints are HTTPS.
 /// </summary>
 internal sealed class ExternalClient : IDisposable
 {
     private static readonly TimeSpan Limit = TimeSpan.FromMinutes(2);
     private readonly string _folder = Directory.CreateTempSubdirectory("s3emulator-client-").FullName;
+    private readonly HostRedirectProxy? _proxy;
 
-    public ExternalClient(S3EmulatorServer emulator)
+    public ExternalClient(S3EmulatorServer emulator, HostRedirectProxy? proxy = null)
     {
+        _proxy = proxy;
         Endpoint = emulator.ServiceUrl.ToString().TrimEnd('/');
-        if (emulator.ServiceUrl.Scheme == Uri.UriSchemeHttps)
+        if (emulator.ServiceUrl.Scheme == Uri.UriSchemeHttps || proxy is not null)
         {
             CaBundle = Path.Combine(_folder, "ca.pem");
             File.WriteAllText(CaBundle, emulator.Certificate!.ExportCertificatePem());
@@ -57,6 +62,10 @@ internal sealed class ExternalClient : IDisposable
             {
                 environment["AWS_CA_BUNDLE"] = CaBundle;
                 environment["NODE_EXTRA_CA_CERTS"] = CaBundle;
+            }
+            foreach (var (name, value) in _proxy?.Environment ?? new Dictionary<string, string>())
+            {
+                environment[name] = value;
             }
         });
 

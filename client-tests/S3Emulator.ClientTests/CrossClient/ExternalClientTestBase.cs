@@ -1,3 +1,5 @@
+using S3Emulator.Testing;
+
 namespace S3Emulator.ClientTests.CrossClient;
 
 /// <summary>
@@ -8,11 +10,21 @@ public abstract class ExternalClientTestBase(Transport transport) : EmulatorTest
 {
     private protected ExternalClient Client { get; private set; } = null!;
 
+    /// <summary>
+    /// Whether <see cref="Client"/> goes through the emulator's <see cref="HostRedirectProxy"/>, so that the hosts
+    /// its SDK builds (the AWS default endpoints, <c>{account}.localhost</c>) reach the emulator.
+    /// </summary>
+    protected virtual bool ThroughHostRedirectProxy => false;
+
+    /// <summary>The proxy <see cref="Client"/> goes through; null unless <see cref="ThroughHostRedirectProxy"/>.</summary>
+    protected HostRedirectProxy? Proxy { get; private set; }
+
     [SetUp]
     public void CreateClient()
     {
         if (Transport == Transport.InProcess) Assert.Ignore("External clients need a socket: covered by the loopback transports.");
-        Client = new ExternalClient(Emulator);
+        if (ThroughHostRedirectProxy) Proxy ??= Emulator.StartHostRedirectProxy();
+        Client = new ExternalClient(Emulator, Proxy);
     }
 
     [TearDown]
