@@ -56,6 +56,22 @@ public sealed class ProxiedClientTests(Transport transport) : ExternalClientTest
         Assert.That(Emulator.Journal.Entries.Skip(before).Select(e => e.Method), Is.EqualTo(new[] { "GET" }), error);
     }
 
+    // The README's command, run as written through the proxy (the environment it exports is the client's here).
+    [Test]
+    public async Task TheReadmesAwsCliS3ControlCommand_AtItsDefaultEndpoint_ReachesTheEmulator()
+    {
+        await RequireAsync("aws", "--version");
+        var lines = ReadmeSnippets.Readme.Text().Split('\n').Select(l => l.Trim())
+            .Where(l => l.StartsWith("aws s3control list-access-points", StringComparison.Ordinal)).ToList();
+        Assert.That(lines, Has.Count.EqualTo(1), "the README shows one such command");
+        var before = Emulator.Journal.Entries.Count;
+
+        var (_, _, error) = await Client.RunAsync("bash", "-c", lines[0]);
+
+        Assert.That(error, Does.Not.Contain("Could not connect").And.Not.Contain("SSL"), error);
+        Assert.That(Emulator.Journal.Entries.Skip(before).Select(e => e.Method), Is.EqualTo(new[] { "GET" }), error);
+    }
+
     [Test]
     public async Task AwsCliSts_AtItsDefaultEndpoint_ReachesTheEmulator()
     {
