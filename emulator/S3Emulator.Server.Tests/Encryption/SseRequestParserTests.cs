@@ -143,7 +143,7 @@ public sealed class SseRequestParserTests
         foreach (var (name, value) in headers) http.Request.Headers[name] = value;
         var request = new S3Request(operation, "bucket", "key", "/bucket/key", QueryParameters.Empty, VirtualHosted: false);
         var principal = new S3Principal("123456789012", "arn:aws:iam::123456789012:root", "AKID", S3Principal.RootUserName);
-        return new S3RequestContext(http, request, principal, new InMemoryObjectStore(), new S3EmulatorOptions(), TimeProvider.System, TestEncryption.NewEncryptor());
+        return new S3RequestContext(TestExchange.For(http), request, principal, new InMemoryObjectStore(), new S3EmulatorOptions(), TimeProvider.System, TestEncryption.NewEncryptor());
     }
 
     private static void AssertError(Action action, string code, int status, string message)

@@ -54,7 +54,7 @@ internal sealed class ProtocolTestKit
         DispatchAsync(S3Operation.UploadPart, bucket, key, $"partNumber={partNumber}&uploadId={Uri.EscapeDataString(uploadId)}", content);
 
     /// <param name="query">The raw query string, already percent-encoded as a client sends it.</param>
-    public Task<S3Result> DispatchAsync(
+    public async Task<S3Result> DispatchAsync(
         S3Operation operation, string? bucket, string? key, string query = "", string? body = null,
         params (string Name, string Value)[] headers)
     {
@@ -71,8 +71,11 @@ internal sealed class ProtocolTestKit
         }
         var rawPath = bucket is null ? "/" : key is null ? $"/{bucket}" : $"/{bucket}/{key}";
         var request = new S3Request(operation, bucket, key, rawPath, QueryParameters.Parse(query), VirtualHosted: false);
-        var context = new S3RequestContext(http, request, Root, Store, new S3EmulatorOptions(), Clock, TestEncryption.NewEncryptor());
-        return S3Dispatcher.DispatchAsync(context);
+        var context = new S3RequestContext(TestExchange.For(http), request, Root, Store, new S3EmulatorOptions(), Clock, TestEncryption.NewEncryptor())
+        {
+            ResolvedBucket = await S3BucketResolver.ResolveAsync(Store, request, CancellationToken.None),
+        };
+        return await S3Dispatcher.DispatchAsync(context);
     }
 
     /// <summary>The body exactly as S3ResultWriter would send it.</summary>

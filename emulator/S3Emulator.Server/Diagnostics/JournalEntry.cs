@@ -1,9 +1,15 @@
+using S3Emulator.Server.Authorization;
+
 namespace S3Emulator.Server.Diagnostics;
 
 /// <summary>
 /// One served request as the journal records it. Holds no secret and no body: keys, signatures and
 /// object content never reach the journal.
 /// </summary>
+/// <param name="Decisions">
+/// The authorizations the request needed, each with the statements that decided it (or "no statement allowed");
+/// empty when the request was refused before authorization or needs none.
+/// </param>
 public sealed record JournalEntry(
     DateTimeOffset Time,
     string RequestId,
@@ -14,4 +20,9 @@ public sealed record JournalEntry(
     string? Principal,
     int StatusCode,
     string? ErrorCode,
-    TimeSpan Duration);
+    TimeSpan Duration,
+    IReadOnlyList<RecordedDecision>? Decisions = null)
+{
+    /// <summary>The decision that settled the request: the refusing one, else the last allowing one; null when none was made.</summary>
+    public RecordedDecision? Decision => Decisions is not { Count: > 0 } all ? null : all.FirstOrDefault(d => !d.Decision.IsAllowed) ?? all[^1];
+}

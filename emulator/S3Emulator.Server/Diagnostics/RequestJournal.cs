@@ -21,5 +21,11 @@ public sealed class RequestJournal(int capacity)
         }
     }
 
+    /// <summary>The newest entry that matches <paramref name="predicate"/> (any entry when null); null when none does.</summary>
+    public JournalEntry? Last(Func<JournalEntry, bool>? predicate = null) => Entries.LastOrDefault(e => predicate is null || predicate(e));
+
+    /// <summary>The newest entry of <paramref name="operation"/> (<c>GetObject</c>, <c>kms:Encrypt</c>); null when there is none.</summary>
+    public JournalEntry? Last(string operation) => Last(e => string.Equals(e.Operation, operation, StringComparison.Ordinal));
+
     public void Clear() => _entries.Clear();
 }

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using S3Emulator.Server.Auth;
+using S3Emulator.Server.Authorization;
 
 namespace S3Emulator.Server.Envelope;
 
@@ -29,6 +30,9 @@ internal sealed class ServiceExchange(HttpContext http, ServiceKind service, str
 
     /// <summary>The authenticated caller; null while unknown or anonymous.</summary>
     public S3Principal? Principal { get; set; }
+
+    /// <summary>Every authorization the request needed, in order; the last refused one decided a denial.</summary>
+    public List<RecordedDecision> Decisions { get; } = [];
 
     /// <summary>The error code answered, or "Aborted" when the connection had to be cut; null on success.</summary>
     public string? ErrorCode { get; set; }

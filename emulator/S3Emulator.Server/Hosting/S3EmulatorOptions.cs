@@ -66,6 +66,13 @@ public sealed class S3EmulatorOptions
     /// </summary>
     public bool RequestLog { get; set; } = true;
 
+    /// <summary>
+    /// Whether AccessDenied messages also name the policy and statement that decided (or say that none allowed), after
+    /// AWS's own sentence. Off for the executable, as AWS says no more; the in-process fixture turns it on. The journal
+    /// records the decision either way.
+    /// </summary>
+    public bool ExplainDenials { get; set; }
+
     /// <summary>How many journal entries are kept; older ones are dropped first.</summary>
     public int JournalCapacity { get; set; } = 10_000;
 

@@ -4,6 +4,7 @@ using S3Emulator.Core.Encryption;
 using S3Emulator.Core.Kms;
 using S3Emulator.Core.Storage;
 using S3Emulator.Server.Auth;
+using S3Emulator.Server.Authorization;
 using S3Emulator.Server.Diagnostics;
 using S3Emulator.Server.Encryption;
 using S3Emulator.Server.Envelope;
@@ -50,6 +51,10 @@ public static class S3EmulatorServiceCollectionExtensions
         services.TryAddSingleton<IKeyManagementService>(sp => sp.GetRequiredService<MockKeyManagementService>());
         services.TryAddSingleton(_ => MasterKey.LoadOrCreate(options.DataPath is { Length: > 0 } folder ? folder : null, options.MasterKey));
         services.AddSingleton<ObjectEncryptor>();
+        services.AddSingleton<PolicyCache>();
+        services.AddSingleton<CallerPolicies>();
+        services.AddSingleton<AccessAuthorizer>();
+        services.AddSingleton<S3RequestAuthorizer>();
         services.AddSingleton(sp => new KmsAuthentication(sp.GetRequiredService<RequestAuthenticator>(), options.Region));
         services.AddHostedService<InitialBucketsSeeder>();
         return services;

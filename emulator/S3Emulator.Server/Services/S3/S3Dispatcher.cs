@@ -1,5 +1,4 @@
 using S3Emulator.Core.Errors;
-using S3Emulator.Server.Authorization;
 using S3Emulator.Server.Services.S3.Handlers;
 using S3Emulator.Server.Services.S3.Handlers.Encryption;
 using S3Emulator.Server.Services.S3.Handlers.Multipart;
@@ -15,8 +14,6 @@ internal static class S3Dispatcher
 {
     public static Task<S3Result> DispatchAsync(S3RequestContext context)
     {
-        if (context.Request.Operation == S3Operation.Unknown) throw new S3Exception(S3Errors.MethodNotAllowed);
-        S3Authorizer.Authorize(context);
         return context.Request.Operation switch
         {
             S3Operation.ListBuckets => BucketHandlers.ListBucketsAsync(context),

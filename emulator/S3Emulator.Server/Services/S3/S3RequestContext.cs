@@ -1,8 +1,10 @@
 using Microsoft.AspNetCore.Http;
+using S3Emulator.Core.Model;
 using S3Emulator.Core.Storage;
 using S3Emulator.Server.Auth;
 using S3Emulator.Server.Auth.SigV4;
 using S3Emulator.Server.Encryption;
+using S3Emulator.Server.Envelope;
 using S3Emulator.Server.Hosting;
 using S3Emulator.Server.Services.S3.Routing;
 
@@ -10,15 +12,21 @@ namespace S3Emulator.Server.Services.S3;
 
 /// <summary>Everything a handler needs for one request: what was asked, by whom, and the services to answer it.</summary>
 internal sealed class S3RequestContext(
-    HttpContext http, S3Request request, S3Principal? principal, IObjectStore store, S3EmulatorOptions options, TimeProvider time,
+    ServiceExchange exchange, S3Request request, S3Principal? principal, IObjectStore store, S3EmulatorOptions options, TimeProvider time,
     ObjectEncryptor encryptor)
 {
-    public HttpContext Http { get; } = http;
+    /// <summary>The request as the envelope tracks it (decisions, journal fields).</summary>
+    public ServiceExchange Exchange { get; } = exchange;
+
+    public HttpContext Http { get; } = exchange.Http;
     public S3Request Request { get; } = request;
 
     /// <summary>The authenticated caller; null for an anonymous request.</summary>
     public S3Principal? Principal { get; } = principal;
     public IObjectStore Store { get; } = store;
+
+    /// <summary>The bucket the request names, loaded once before authorization; null for ListBuckets and CreateBucket.</summary>
+    public BucketInfo? ResolvedBucket { get; init; }
     public S3EmulatorOptions Options { get; } = options;
     public TimeProvider Time { get; } = time;
 
@@ -38,7 +46,8 @@ internal sealed class S3RequestContext(
     /// <summary>The object key named by the request; only call on object-level operations.</summary>
     public string Key => Request.Key ?? throw new InvalidOperationException("The request names no key.");
 
-    public string AccountId => Principal?.AccountId ?? Options.AccountId;
+    /// <summary>The caller's account; empty for an anonymous caller, who never acts as an account.</summary>
+    public string AccountId => Principal?.AccountId ?? "";
 
     /// <summary>
     /// A request header, or null when absent. A header sent as several field lines (as the in-process transport passes

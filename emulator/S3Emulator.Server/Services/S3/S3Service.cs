@@ -6,6 +6,7 @@ using Microsoft.Extensions.Logging;
 using S3Emulator.Core.Errors;
 using S3Emulator.Core.Storage;
 using S3Emulator.Server.Auth;
+using S3Emulator.Server.Authorization;
 using S3Emulator.Server.Diagnostics;
 using S3Emulator.Server.Encryption;
 using S3Emulator.Server.Envelope;
@@ -16,7 +17,8 @@ using S3Emulator.Server.Services.S3.Routing;
 namespace S3Emulator.Server.Services.S3;
 
 /// <summary>
-/// Amazon S3's REST API: classify the raw target, authenticate, dispatch to a handler, write the result. Every
+/// Amazon S3's REST API: classify the raw target, authenticate, resolve the bucket, authorize, dispatch to a handler
+/// that does no access checks of its own, write the result. Every
 /// failure is rendered here, and only here, as S3's XML error.
 /// </summary>
 internal sealed class S3Service(
@@ -25,6 +27,7 @@ internal sealed class S3Service(
     RequestAuthenticator authenticator,
     IObjectStore store,
     ObjectEncryptor encryptor,
+    S3RequestAuthorizer authorizer,
     TimeProvider time,
     ILogger<S3Service> logger) : IEmulatorService
 {
@@ -46,7 +49,12 @@ internal sealed class S3Service(
         exchange.Key = request.Key;
         exchange.Resource = request.Resource;
         exchange.Principal = authenticator.Authenticate(context, exchange.RawTarget, request.VirtualHosted ? request.Bucket : null);
-        var s3Context = new S3RequestContext(context, request, exchange.Principal, store, options, time, encryptor);
+        if (request.Operation == S3Operation.Unknown) throw new S3Exception(S3Errors.MethodNotAllowed);
+        var s3Context = new S3RequestContext(exchange, request, exchange.Principal, store, options, time, encryptor)
+        {
+            ResolvedBucket = await S3BucketResolver.ResolveAsync(store, request, context.RequestAborted).ConfigureAwait(false),
+        };
+        await authorizer.AuthorizeAsync(s3Context).ConfigureAwait(false);
         var result = await S3Dispatcher.DispatchAsync(s3Context).ConfigureAwait(false);
         await S3ResultWriter.WriteAsync(context, result).ConfigureAwait(false);
     }

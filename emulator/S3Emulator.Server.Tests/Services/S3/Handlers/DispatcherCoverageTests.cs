@@ -107,7 +107,10 @@ public sealed partial class DispatcherCoverageTests
             if (copySource) http.Request.Headers["x-amz-copy-source"] = $"/{Bucket}/{Key}";
             var request = Classifier.Classify(method, "localhost", target, copySource);
             if (expected is { } operation) Assert.That(request.Operation, Is.EqualTo(operation), $"{method} {target} classifies as another operation");
-            var context = new S3RequestContext(http, request, Owner, _store, _options, TimeProvider.System, TestEncryption.NewEncryptor());
+            var context = new S3RequestContext(TestExchange.For(http), request, Owner, _store, _options, TimeProvider.System, TestEncryption.NewEncryptor())
+            {
+                ResolvedBucket = await S3BucketResolver.ResolveAsync(_store, request, CancellationToken.None),
+            };
             var result = await S3Dispatcher.DispatchAsync(context);
             if (result.Body is null) return "";
             using var written = new MemoryStream();

@@ -60,7 +60,7 @@ internal static class BucketHandlers
 
     public static async Task<S3Result> HeadBucketAsync(S3RequestContext context)
     {
-        var bucket = await context.RequireBucketAsync().ConfigureAwait(false);
+        var bucket = context.RequireBucket();
         return S3Result.Empty()
             .With(S3Headers.BucketRegion, bucket.Region)
             .With("x-amz-access-point-alias", "false");
@@ -68,7 +68,7 @@ internal static class BucketHandlers
 
     public static async Task<S3Result> DeleteBucketAsync(S3RequestContext context)
     {
-        await context.RequireBucketAsync().ConfigureAwait(false);
+        context.RequireBucket();
         return await context.Store.DeleteBucketAsync(context.Bucket, context.Cancellation).ConfigureAwait(false) switch
         {
             DeleteBucketOutcome.NotEmpty => throw new S3Exception(S3Errors.BucketNotEmpty, S3Exception.Detail("BucketName", context.Bucket)),
@@ -79,7 +79,7 @@ internal static class BucketHandlers
 
     public static async Task<S3Result> GetBucketLocationAsync(S3RequestContext context)
     {
-        var bucket = await context.RequireBucketAsync().ConfigureAwait(false);
+        var bucket = context.RequireBucket();
         // us-east-1 is the one region S3 reports as an empty constraint.
         return S3Result.Xml(E("LocationConstraint", bucket.Region == "us-east-1" ? null : bucket.Region));
     }

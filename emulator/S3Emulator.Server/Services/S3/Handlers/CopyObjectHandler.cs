@@ -14,7 +14,7 @@ internal static class CopyObjectHandler
 {
     public static async Task<S3Result> CopyObjectAsync(S3RequestContext context)
     {
-        var bucket = await context.RequireBucketAsync().ConfigureAwait(false);
+        var bucket = context.RequireBucket();
         UploadLimits.RequireValidKey(context.Key);
         var source = CopySource.Parse(context.Header(S3Headers.CopySource)!);
         var requested = SseRequestParser.ForWrite(context);

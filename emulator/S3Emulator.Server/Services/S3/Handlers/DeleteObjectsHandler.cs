@@ -11,7 +11,7 @@ internal static class DeleteObjectsHandler
 
     public static async Task<S3Result> DeleteObjectsAsync(S3RequestContext context)
     {
-        await context.RequireBucketAsync().ConfigureAwait(false);
+        context.RequireBucket();
         await using var body = UploadLimits.OpenBody(context, ChecksumPlan.FromRequest(context));
         var request = await ReadAsync(body, context.Cancellation).ConfigureAwait(false);
         var quiet = string.Equals(request.Child("Quiet"), "true", StringComparison.OrdinalIgnoreCase);

@@ -13,7 +13,7 @@ internal static class ListObjectsHandlers
 {
     public static async Task<S3Result> ListObjectsAsync(S3RequestContext context)
     {
-        var bucket = await context.RequireBucketAsync().ConfigureAwait(false);
+        var bucket = context.RequireBucket();
         var request = ListingRequest.From(context, "max-keys");
         var marker = context.Query.Get("marker") ?? "";
         var page = await ReadPageAsync(context, request, marker.Length == 0 ? null : marker).ConfigureAwait(false);
@@ -37,7 +37,7 @@ internal static class ListObjectsHandlers
 
     public static async Task<S3Result> ListObjectsV2Async(S3RequestContext context)
     {
-        var bucket = await context.RequireBucketAsync().ConfigureAwait(false);
+        var bucket = context.RequireBucket();
         var request = ListingRequest.From(context, "max-keys");
         var token = context.Query.Get("continuation-token");
         var startAfter = context.Query.Get("start-after");

@@ -19,7 +19,7 @@ internal static class MultipartHandlers
 {
     public static async Task<S3Result> CreateMultipartUploadAsync(S3RequestContext context)
     {
-        var bucket = await context.RequireBucketAsync().ConfigureAwait(false);
+        var bucket = context.RequireBucket();
         UploadLimits.RequireValidKey(context.Key);
         var requested = SseRequestParser.ForWrite(context);
         var checksum = UploadChecksumSettings.FromRequest(context);
@@ -57,7 +57,7 @@ internal static class MultipartHandlers
 
     public static async Task<S3Result> UploadPartAsync(S3RequestContext context)
     {
-        await context.RequireBucketAsync().ConfigureAwait(false);
+        context.RequireBucket();
         var partNumber = MultipartUploads.PartNumber(context);
         var upload = await MultipartUploads.RequireAsync(context).ConfigureAwait(false);
         var plan = ChecksumPlan.FromRequest(context, upload.ChecksumAlgorithm);
@@ -82,7 +82,7 @@ internal static class MultipartHandlers
 
     public static async Task<S3Result> AbortMultipartUploadAsync(S3RequestContext context)
     {
-        await context.RequireBucketAsync().ConfigureAwait(false);
+        context.RequireBucket();
         var upload = await MultipartUploads.RequireAsync(context).ConfigureAwait(false);
         if (!await context.Store.AbortMultipartUploadAsync(context.Bucket, upload.UploadId, context.Cancellation).ConfigureAwait(false))
         {

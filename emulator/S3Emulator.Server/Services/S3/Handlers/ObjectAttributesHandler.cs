@@ -17,7 +17,7 @@ internal static class ObjectAttributesHandler
 {
     public static async Task<S3Result> GetObjectAttributesAsync(S3RequestContext context)
     {
-        await context.RequireBucketAsync().ConfigureAwait(false);
+        context.RequireBucket();
         var request = ObjectAttributesRequest.From(context);
         var customerKey = SseRequestParser.ForRead(context);
         var info = await context.Store.GetObjectInfoAsync(context.Bucket, context.Key, context.Cancellation).ConfigureAwait(false)

@@ -14,7 +14,7 @@ internal static class ObjectReadHandlers
 {
     public static async Task<S3Result> GetObjectAsync(S3RequestContext context)
     {
-        await context.RequireBucketAsync().ConfigureAwait(false);
+        context.RequireBucket();
         var customerKey = SseRequestParser.ForRead(context);
         var stored = await context.Store.OpenObjectAsync(context.Bucket, context.Key, context.Cancellation).ConfigureAwait(false)
             ?? throw new S3Exception(S3Errors.NoSuchKey, S3Exception.Detail("Key", context.Key));

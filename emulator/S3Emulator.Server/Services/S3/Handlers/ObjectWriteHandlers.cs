@@ -11,7 +11,7 @@ internal static class ObjectWriteHandlers
 {
     public static async Task<S3Result> PutObjectAsync(S3RequestContext context)
     {
-        var bucket = await context.RequireBucketAsync().ConfigureAwait(false);
+        var bucket = context.RequireBucket();
         UploadLimits.RequireValidKey(context.Key);
         var requested = SseRequestParser.ForWrite(context);
         await RequireWriteConditionsAsync(context).ConfigureAwait(false);
@@ -41,7 +41,7 @@ internal static class ObjectWriteHandlers
 
     public static async Task<S3Result> DeleteObjectAsync(S3RequestContext context)
     {
-        await context.RequireBucketAsync().ConfigureAwait(false);
+        context.RequireBucket();
         if (context.Header("If-Match") is { } ifMatch)
         {
             var existing = await context.Store.GetObjectInfoAsync(context.Bucket, context.Key, context.Cancellation).ConfigureAwait(false)

@@ -10,7 +10,7 @@ internal static class TaggingHandlers
 {
     public static async Task<S3Result> GetObjectTaggingAsync(S3RequestContext context)
     {
-        await context.RequireBucketAsync().ConfigureAwait(false);
+        context.RequireBucket();
         var info = await context.Store.GetObjectInfoAsync(context.Bucket, context.Key, context.Cancellation).ConfigureAwait(false)
             ?? throw NoSuchKey(context);
         return S3Result.Xml(E("Tagging", E("TagSet", info.Tags.Select(t => E("Tag", E("Key", t.Key), E("Value", t.Value))))));
@@ -18,7 +18,7 @@ internal static class TaggingHandlers
 
     public static async Task<S3Result> PutObjectTaggingAsync(S3RequestContext context)
     {
-        await context.RequireBucketAsync().ConfigureAwait(false);
+        context.RequireBucket();
         var body = await ReadAsync(context.Body, context.Cancellation).ConfigureAwait(false);
         var tagSet = body.Elements().FirstOrDefault(e => e.Name.LocalName == "TagSet") ?? throw new S3Exception(S3Errors.MalformedXML);
         var tags = TagSet.Validate(tagSet.Children("Tag")
@@ -30,7 +30,7 @@ internal static class TaggingHandlers
 
     public static async Task<S3Result> DeleteObjectTaggingAsync(S3RequestContext context)
     {
-        await context.RequireBucketAsync().ConfigureAwait(false);
+        context.RequireBucket();
         await UpdateAsync(context, info => info with { Tags = [] }).ConfigureAwait(false);
         return S3Result.Empty(204);
     }

@@ -15,7 +15,7 @@ internal static class BucketEncryptionHandlers
 
     public static async Task<S3Result> PutBucketEncryptionAsync(S3RequestContext context)
     {
-        await context.RequireBucketAsync().ConfigureAwait(false);
+        context.RequireBucket();
         await using var body = UploadLimits.OpenBody(context, ChecksumPlan.FromRequest(context));
         var configuration = Parse(await ReadAsync(body, context.Cancellation).ConfigureAwait(false));
         await context.Store.UpdateBucketAsync(context.Bucket, b => b with { Encryption = configuration }, context.Cancellation)
@@ -25,7 +25,7 @@ internal static class BucketEncryptionHandlers
 
     public static async Task<S3Result> GetBucketEncryptionAsync(S3RequestContext context)
     {
-        var encryption = BucketEncryptionDefaults.Effective(await context.RequireBucketAsync().ConfigureAwait(false));
+        var encryption = BucketEncryptionDefaults.Effective(context.RequireBucket());
         var blocked = encryption.BlockedEncryptionTypes.Count == 0
             ? null
             : E("BlockedEncryptionTypes", encryption.BlockedEncryptionTypes.Select(t => E("EncryptionType", t)));
@@ -38,7 +38,7 @@ internal static class BucketEncryptionHandlers
 
     public static async Task<S3Result> DeleteBucketEncryptionAsync(S3RequestContext context)
     {
-        await context.RequireBucketAsync().ConfigureAwait(false);
+        context.RequireBucket();
         var reset = BucketEncryptionDefaults.For(context.Options);
         await context.Store.UpdateBucketAsync(context.Bucket, b => b with { Encryption = reset }, context.Cancellation).ConfigureAwait(false);
         return S3Result.Empty(204);

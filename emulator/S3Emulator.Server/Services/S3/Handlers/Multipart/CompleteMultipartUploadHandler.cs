@@ -20,7 +20,7 @@ internal static class CompleteMultipartUploadHandler
 {
     public static async Task<S3Result> CompleteMultipartUploadAsync(S3RequestContext context)
     {
-        await context.RequireBucketAsync().ConfigureAwait(false);
+        context.RequireBucket();
         var upload = await MultipartUploads.FindAsync(context).ConfigureAwait(false);
         if (upload is null) return await AnswerRetryAsync(context).ConfigureAwait(false);
         var requested = await ReadPartListAsync(context, upload.ChecksumAlgorithm).ConfigureAwait(false);

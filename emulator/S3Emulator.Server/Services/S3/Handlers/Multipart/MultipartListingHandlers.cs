@@ -13,7 +13,7 @@ internal static class MultipartListingHandlers
 {
     public static async Task<S3Result> ListPartsAsync(S3RequestContext context)
     {
-        await context.RequireBucketAsync().ConfigureAwait(false);
+        context.RequireBucket();
         var upload = await MultipartUploads.RequireAsync(context).ConfigureAwait(false);
         var maxParts = QueryValues.OptionalInt(context, "max-parts", 0, ListingRequest.MaxPageSize) ?? ListingRequest.MaxPageSize;
         var marker = QueryValues.OptionalInt(context, "part-number-marker", 0, int.MaxValue) ?? 0;
@@ -48,7 +48,7 @@ internal static class MultipartListingHandlers
 
     public static async Task<S3Result> ListMultipartUploadsAsync(S3RequestContext context)
     {
-        await context.RequireBucketAsync().ConfigureAwait(false);
+        context.RequireBucket();
         var request = ListingRequest.From(context, "max-uploads");
         var keyMarker = context.Query.Get("key-marker") ?? "";
         // S3 ignores upload-id-marker without a key-marker.

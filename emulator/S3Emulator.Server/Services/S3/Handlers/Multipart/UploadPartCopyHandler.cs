@@ -15,7 +15,7 @@ internal static class UploadPartCopyHandler
 {
     public static async Task<S3Result> UploadPartCopyAsync(S3RequestContext context)
     {
-        await context.RequireBucketAsync().ConfigureAwait(false);
+        context.RequireBucket();
         var partNumber = MultipartUploads.PartNumber(context);
         var upload = await MultipartUploads.RequireAsync(context).ConfigureAwait(false);
         var source = CopySource.Parse(context.Header(S3Headers.CopySource)!);

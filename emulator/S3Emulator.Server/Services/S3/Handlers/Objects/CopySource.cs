@@ -36,7 +36,7 @@ internal sealed record CopySource(string Bucket, string Key)
     }
 
     /// <summary>
-    /// Opens the source (pinned until the response is done) after checking access, the copy-source conditions
+    /// Opens the source (pinned until the response is done; authorization already allowed s3:GetObject on it), checks the copy-source conditions
     /// and its encryption: an SSE-C source needs its key in the <c>x-amz-copy-source-…-customer-*</c> headers.
     /// </summary>
     public async Task<CopySourceContent> OpenAsync(S3RequestContext context)
@@ -44,7 +44,6 @@ internal sealed record CopySource(string Bucket, string Key)
         var customerKey = SseRequestParser.ForRead(context, copySource: true);
         var bucket = await context.Store.GetBucketAsync(Bucket, context.Cancellation).ConfigureAwait(false)
             ?? throw new S3Exception(S3Errors.NoSuchBucket, S3Exception.Detail("BucketName", Bucket));
-        if (bucket.OwnerAccountId != context.AccountId) throw new S3Exception(S3Errors.AccessDenied);
         var stored = await context.Store.OpenObjectAsync(Bucket, Key, context.Cancellation).ConfigureAwait(false)
             ?? throw new S3Exception(S3Errors.NoSuchKey, S3Exception.Detail("Key", Key));
         context.Http.Response.RegisterForDisposeAsync(stored);

@@ -1,0 +1,14 @@
+namespace S3Emulator.Server.Authorization;
+
+/// <summary>What an operation's IAM action is evaluated on.</summary>
+internal enum ResourceScope
+{
+    /// <summary>No resource of its own (ListBuckets): <c>arn:aws:s3:::*</c>.</summary>
+    Service,
+
+    /// <summary>The bucket: <c>arn:aws:s3:::bucket</c>.</summary>
+    Bucket,
+
+    /// <summary>The object: <c>arn:aws:s3:::bucket/key</c>.</summary>
+    Object,
+}

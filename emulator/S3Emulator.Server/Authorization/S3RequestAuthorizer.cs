@@ -1,0 +1,84 @@
+using S3Emulator.Core.Errors;
+using S3Emulator.Core.Model;
+using S3Emulator.Core.Policy;
+using S3Emulator.Core.Storage;
+using S3Emulator.Server.Protocol;
+using S3Emulator.Server.Services.S3;
+using S3Emulator.Server.Services.S3.Handlers.Objects;
+using S3Emulator.Server.Services.S3.Routing;
+
+namespace S3Emulator.Server.Authorization;
+
+/// <summary>
+/// Decides an S3 request before its handler runs: the operation's action (<see cref="S3OperationActions"/>) on its
+/// bucket or object with the bucket policy, then the actions the request implies — <c>s3:PutObjectTagging</c> for a
+/// tagging header, <c>s3:GetObject</c> on a copy's source with the source bucket's policy. Block Public Access's
+/// RestrictPublicBuckets takes a public bucket policy away from callers outside the bucket's account.
+/// </summary>
+internal sealed class S3RequestAuthorizer(AccessAuthorizer access, PolicyCache policies, IAccountStore accounts, TimeProvider time)
+{
+    private const string AllBucketsArn = "arn:aws:s3:::*";
+
+    public async Task AuthorizeAsync(S3RequestContext context)
+    {
+        var request = context.Request;
+        var (action, scope) = S3OperationActions.All[request.Operation];
+        var keys = S3ContextKeys.AddTo(GlobalContextKeys.For(context.Http, context.Principal, time), context, time.GetUtcNow());
+
+        if (scope == ResourceScope.Service || context.ResolvedBucket is not { } bucket)
+        {
+            // ListBuckets, and CreateBucket (whose bucket does not exist yet): only the caller's own policies speak.
+            var resource = scope == ResourceScope.Service ? AllBucketsArn : BucketArn(context.Bucket);
+            access.Authorize(context.Exchange, context.Principal, action,
+                [new ResourceCheck(resource, context.Principal?.AccountId ?? "", [])], keys, namesResource: scope != ResourceScope.Service);
+            return;
+        }
+
+        var target = scope == ResourceScope.Object ? ObjectArn(bucket.Name, context.Key) : BucketArn(bucket.Name);
+        var checks = await ChecksAsync(context, bucket, target).ConfigureAwait(false);
+        access.Authorize(context.Exchange, context.Principal, action, checks, keys);
+
+        if (request.Operation is S3Operation.PutObject or S3Operation.CopyObject or S3Operation.CreateMultipartUpload
+            && context.Header(S3Headers.Tagging) is not null)
+        {
+            access.Authorize(context.Exchange, context.Principal, "s3:PutObjectTagging", checks, keys);
+        }
+        if (request.Operation is S3Operation.CopyObject or S3Operation.UploadPartCopy
+            && context.Header(S3Headers.CopySource) is { } copySource)
+        {
+            await AuthorizeCopySourceAsync(context, CopySource.Parse(copySource), keys).ConfigureAwait(false);
+        }
+    }
+
+    private async Task AuthorizeCopySourceAsync(S3RequestContext context, CopySource source, RequestContextKeys keys)
+    {
+        var bucket = await context.Store.GetBucketAsync(source.Bucket, context.Cancellation).ConfigureAwait(false)
+            ?? throw new S3Exception(S3Errors.NoSuchBucket, S3Exception.Detail("BucketName", source.Bucket));
+        var checks = await ChecksAsync(context, bucket, ObjectArn(bucket.Name, source.Key)).ConfigureAwait(false);
+        access.Authorize(context.Exchange, context.Principal, "s3:GetObject", checks, keys);
+    }
+
+    private async Task<IReadOnlyList<ResourceCheck>> ChecksAsync(S3RequestContext context, BucketInfo bucket, string resourceArn)
+    {
+        var policy = await BucketPolicyForAsync(context, bucket).ConfigureAwait(false);
+        return [new ResourceCheck(resourceArn, bucket.OwnerAccountId, policy is null ? [] : [policy])];
+    }
+
+    /// <summary>The bucket policy as it applies to this caller: none when RestrictPublicBuckets takes a public one away.</summary>
+    private async Task<AttachedPolicy?> BucketPolicyForAsync(S3RequestContext context, BucketInfo bucket)
+    {
+        if (bucket.Policy is null) return null;
+        var document = policies.Get(bucket.Policy);
+        if (context.Principal?.AccountId != bucket.OwnerAccountId && PolicyPublicity.IsPublic(document, PolicyKind.Bucket))
+        {
+            var account = await accounts.GetPublicAccessBlockAsync(bucket.OwnerAccountId, context.Cancellation).ConfigureAwait(false);
+            var effective = bucket.PublicAccessBlock?.Or(account) ?? account;
+            if (effective?.RestrictPublicBuckets == true) return null;
+        }
+        return new AttachedPolicy(PolicyKind.Bucket, $"bucket policy of {bucket.Name}", document);
+    }
+
+    private static string BucketArn(string bucket) => "arn:aws:s3:::" + bucket;
+
+    private static string ObjectArn(string bucket, string key) => $"arn:aws:s3:::{bucket}/{key}";
+}
