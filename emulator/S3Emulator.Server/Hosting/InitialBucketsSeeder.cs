@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Hosting;
-using S3Emulator.Core.Model;
 using S3Emulator.Core.Storage;
-using S3Emulator.Server.Services.S3.Handlers.Encryption;
+using S3Emulator.Server.Services.S3.Handlers;
 
 namespace S3Emulator.Server.Hosting;
 
@@ -12,7 +11,7 @@ internal sealed class InitialBucketsSeeder(S3EmulatorOptions options, IObjectSto
     {
         foreach (var name in options.InitialBuckets)
         {
-            await store.TryCreateBucketAsync(new BucketInfo(name, options.Region, options.AccountId, time.GetUtcNow(), BucketEncryptionDefaults.For(options)), cancellationToken)
+            await store.TryCreateBucketAsync(BucketDefaults.New(name, options.Region, options.AccountId, time.GetUtcNow(), options), cancellationToken)
                 .ConfigureAwait(false);
         }
     }

@@ -1,5 +1,6 @@
 using S3Emulator.Core.Errors;
 using S3Emulator.Server.Services.S3.Handlers;
+using S3Emulator.Server.Services.S3.Handlers.Access;
 using S3Emulator.Server.Services.S3.Handlers.Encryption;
 using S3Emulator.Server.Services.S3.Handlers.Multipart;
 using S3Emulator.Server.Services.S3.Routing;
@@ -43,6 +44,20 @@ internal static class S3Dispatcher
             S3Operation.PutBucketEncryption => BucketEncryptionHandlers.PutBucketEncryptionAsync(context),
             S3Operation.GetBucketEncryption => BucketEncryptionHandlers.GetBucketEncryptionAsync(context),
             S3Operation.DeleteBucketEncryption => BucketEncryptionHandlers.DeleteBucketEncryptionAsync(context),
+            S3Operation.PutBucketPolicy => BucketPolicyHandlers.PutBucketPolicyAsync(context),
+            S3Operation.GetBucketPolicy => BucketPolicyHandlers.GetBucketPolicyAsync(context),
+            S3Operation.DeleteBucketPolicy => BucketPolicyHandlers.DeleteBucketPolicyAsync(context),
+            S3Operation.GetBucketPolicyStatus => BucketPolicyHandlers.GetBucketPolicyStatusAsync(context),
+            S3Operation.PutPublicAccessBlock => PublicAccessBlockHandlers.PutPublicAccessBlockAsync(context),
+            S3Operation.GetPublicAccessBlock => PublicAccessBlockHandlers.GetPublicAccessBlockAsync(context),
+            S3Operation.DeletePublicAccessBlock => PublicAccessBlockHandlers.DeletePublicAccessBlockAsync(context),
+            S3Operation.PutBucketOwnershipControls => OwnershipControlsHandlers.PutBucketOwnershipControlsAsync(context),
+            S3Operation.GetBucketOwnershipControls => OwnershipControlsHandlers.GetBucketOwnershipControlsAsync(context),
+            S3Operation.DeleteBucketOwnershipControls => OwnershipControlsHandlers.DeleteBucketOwnershipControlsAsync(context),
+            S3Operation.GetBucketAcl => AclHandlers.GetBucketAclAsync(context),
+            S3Operation.PutBucketAcl => AclHandlers.PutBucketAclAsync(context),
+            S3Operation.GetObjectAcl => AclHandlers.GetObjectAclAsync(context),
+            S3Operation.PutObjectAcl => AclHandlers.PutObjectAclAsync(context),
             _ => throw new S3Exception(S3Errors.NotImplemented(context.Request.Operation.ToString())),
         };
     }

@@ -13,7 +13,7 @@ namespace S3Emulator.Server.Services.S3;
 /// <summary>Everything a handler needs for one request: what was asked, by whom, and the services to answer it.</summary>
 internal sealed class S3RequestContext(
     ServiceExchange exchange, S3Request request, S3Principal? principal, IObjectStore store, S3EmulatorOptions options, TimeProvider time,
-    ObjectEncryptor encryptor)
+    ObjectEncryptor encryptor, IAccountStore? accounts = null)
 {
     /// <summary>The request as the envelope tracks it (decisions, journal fields).</summary>
     public ServiceExchange Exchange { get; } = exchange;
@@ -27,6 +27,9 @@ internal sealed class S3RequestContext(
 
     /// <summary>The bucket the request names, loaded once before authorization; null for ListBuckets and CreateBucket.</summary>
     public BucketInfo? ResolvedBucket { get; init; }
+
+    /// <summary>Account-level state (Block Public Access); an empty in-memory store when the caller gives none (unit tests).</summary>
+    public IAccountStore Accounts { get; } = accounts ?? new InMemoryAccountStore();
     public S3EmulatorOptions Options { get; } = options;
     public TimeProvider Time { get; } = time;
 

@@ -26,6 +26,7 @@ internal sealed class S3Service(
     S3RequestClassifier classifier,
     RequestAuthenticator authenticator,
     IObjectStore store,
+    IAccountStore accounts,
     ObjectEncryptor encryptor,
     S3RequestAuthorizer authorizer,
     TimeProvider time,
@@ -50,7 +51,7 @@ internal sealed class S3Service(
         exchange.Resource = request.Resource;
         exchange.Principal = authenticator.Authenticate(context, exchange.RawTarget, request.VirtualHosted ? request.Bucket : null);
         if (request.Operation == S3Operation.Unknown) throw new S3Exception(S3Errors.MethodNotAllowed);
-        var s3Context = new S3RequestContext(exchange, request, exchange.Principal, store, options, time, encryptor)
+        var s3Context = new S3RequestContext(exchange, request, exchange.Principal, store, options, time, encryptor, accounts)
         {
             ResolvedBucket = await S3BucketResolver.ResolveAsync(store, request, context.RequestAborted).ConfigureAwait(false),
         };

@@ -3,7 +3,7 @@ using S3Emulator.Core.Errors;
 using S3Emulator.Core.Model;
 using S3Emulator.Core.Storage;
 using S3Emulator.Server.Protocol;
-using S3Emulator.Server.Services.S3.Handlers.Encryption;
+using S3Emulator.Server.Services.S3.Handlers.Access;
 using static S3Emulator.Server.Protocol.S3Xml;
 
 namespace S3Emulator.Server.Services.S3.Handlers;
@@ -40,8 +40,10 @@ internal static class BucketHandlers
     {
         var name = context.Bucket;
         if (!BucketNameRules.IsValid(name)) throw new S3Exception(S3Errors.InvalidBucketName, S3Exception.Detail("BucketName", name));
+        var ownership = RequestedOwnership(context);
+        AclRules.CheckCreateBucket(AclHeaders.Read(context), ownership);
         var region = await ReadLocationConstraintAsync(context).ConfigureAwait(false);
-        var bucket = new BucketInfo(name, region, context.AccountId, context.Time.GetUtcNow(), BucketEncryptionDefaults.For(context.Options));
+        var bucket = BucketDefaults.New(name, region, context.AccountId, context.Time.GetUtcNow(), context.Options) with { ObjectOwnership = ownership };
         if (!await context.Store.TryCreateBucketAsync(bucket, context.Cancellation).ConfigureAwait(false))
         {
             var existing = await context.Store.GetBucketAsync(name, context.Cancellation).ConfigureAwait(false);
@@ -83,6 +85,17 @@ internal static class BucketHandlers
         // us-east-1 is the one region S3 reports as an empty constraint.
         return S3Result.Xml(E("LocationConstraint", bucket.Region == "us-east-1" ? null : bucket.Region));
     }
+
+    /// <summary>The <c>x-amz-object-ownership</c> header's setting; without one a bucket starts with ACLs disabled, as on AWS since April 2023.</summary>
+    private static ObjectOwnership RequestedOwnership(S3RequestContext context)
+    {
+        if (context.Header(ObjectOwnershipHeader) is not { } value) return ObjectOwnership.BucketOwnerEnforced;
+        return OwnershipControlsXml.Parse(value)
+            ?? throw new S3Exception(
+                S3Errors.InvalidArgument($"Invalid x-amz-object-ownership header: {value}"), S3Exception.Detail("ArgumentName", ObjectOwnershipHeader));
+    }
+
+    private const string ObjectOwnershipHeader = "x-amz-object-ownership";
 
     private static async Task<string> ReadLocationConstraintAsync(S3RequestContext context)
     {

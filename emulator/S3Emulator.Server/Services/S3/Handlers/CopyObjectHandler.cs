@@ -16,6 +16,7 @@ internal static class CopyObjectHandler
     {
         var bucket = context.RequireBucket();
         UploadLimits.RequireValidKey(context.Key);
+        await Access.AclRules.CheckObjectWriteAsync(context, bucket, "s3:CopyObject").ConfigureAwait(false);
         var source = CopySource.Parse(context.Header(S3Headers.CopySource)!);
         var requested = SseRequestParser.ForWrite(context);
         var replaceMetadata = Directive(context, S3Headers.MetadataDirective);

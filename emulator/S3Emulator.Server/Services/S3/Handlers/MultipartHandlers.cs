@@ -21,6 +21,7 @@ internal static class MultipartHandlers
     {
         var bucket = context.RequireBucket();
         UploadLimits.RequireValidKey(context.Key);
+        await Access.AclRules.CheckObjectWriteAsync(context, bucket, "s3:PutObject").ConfigureAwait(false);
         var requested = SseRequestParser.ForWrite(context);
         var checksum = UploadChecksumSettings.FromRequest(context);
         var contentKey = await context.Encryptor.NewContentKeyAsync(context, requested, bucket, context.Key).ConfigureAwait(false);

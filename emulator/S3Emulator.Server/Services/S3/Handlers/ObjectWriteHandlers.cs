@@ -13,6 +13,7 @@ internal static class ObjectWriteHandlers
     {
         var bucket = context.RequireBucket();
         UploadLimits.RequireValidKey(context.Key);
+        await Access.AclRules.CheckObjectWriteAsync(context, bucket, "s3:PutObject").ConfigureAwait(false);
         var requested = SseRequestParser.ForWrite(context);
         await RequireWriteConditionsAsync(context).ConfigureAwait(false);
         var contentHeaders = ObjectRequestHeaders.ContentHeaders(context);
