@@ -27,6 +27,9 @@ internal sealed class ProtocolTestKit
 
     public InMemoryObjectStore Store { get; } = new();
 
+    /// <summary>Account-level state (Block Public Access) the handlers see.</summary>
+    public InMemoryAccountStore Accounts { get; } = new();
+
     public FakeTimeProvider Clock { get; } = new(Start);
 
     public static DateTimeOffset Time(string iso) => DateTimeOffset.Parse(iso, System.Globalization.CultureInfo.InvariantCulture);
@@ -71,7 +74,7 @@ internal sealed class ProtocolTestKit
         }
         var rawPath = bucket is null ? "/" : key is null ? $"/{bucket}" : $"/{bucket}/{key}";
         var request = new S3Request(operation, bucket, key, rawPath, QueryParameters.Parse(query), VirtualHosted: false);
-        var context = new S3RequestContext(TestExchange.For(http), request, Root, Store, new S3EmulatorOptions(), Clock, TestEncryption.NewEncryptor())
+        var context = new S3RequestContext(TestExchange.For(http), request, Root, Store, new S3EmulatorOptions(), Clock, TestEncryption.NewEncryptor(), Accounts)
         {
             ResolvedBucket = await S3BucketResolver.ResolveAsync(Store, request, CancellationToken.None),
         };
