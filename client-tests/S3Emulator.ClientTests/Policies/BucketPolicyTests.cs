@@ -60,6 +60,21 @@ public sealed class BucketPolicyTests(Transport transport) : EmulatorTestBase(tr
         Assert.That((error.StatusCode, error.ErrorCode, error.Message), Is.EqualTo((HttpStatusCode.BadRequest, "MalformedPolicy", message)));
     }
 
+    [TestCase("s3:NotAnAction", "arn:aws:s3:::{bucket}/*", "{\"AWS\":\"arn:aws:iam::{account}:root\"}", "Policy has invalid action")]
+    [TestCase("s3:GetObject", "arn:aws:s3:::another-bucket/*", "{\"AWS\":\"arn:aws:iam::{account}:root\"}", "Policy has invalid resource")]
+    [TestCase("s3:GetObject", "arn:aws:s3:::{bucket}/*", "{\"AWS\":\"not-a-principal\"}", "Invalid principal in policy")]
+    public async Task PutBucketPolicy_ThatAwsRefuses_ReturnsMalformedPolicyWithAwsMessage(string action, string resource, string principal, string message)
+    {
+        var bucket = await CreateBucketAsync();
+        var policy = $$"""{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{{principal}},"Action":"{{action}}","Resource":"{{resource}}"}]}"""
+            .Replace("{bucket}", bucket, StringComparison.Ordinal)
+            .Replace("{account}", Emulator.Options.AccountId, StringComparison.Ordinal);
+
+        var error = await ExpectS3ErrorAsync(() => S3.PutBucketPolicyAsync(new PutBucketPolicyRequest { BucketName = bucket, Policy = policy }));
+
+        Assert.That((error.StatusCode, error.ErrorCode, error.Message), Is.EqualTo((HttpStatusCode.BadRequest, "MalformedPolicy", message)));
+    }
+
     [Test]
     public async Task PutBucketPolicy_OverTwentyKilobytes_ReturnsPolicyTooLarge_AndStoresNothing()
     {

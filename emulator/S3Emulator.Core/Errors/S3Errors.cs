@@ -55,7 +55,7 @@ public static class S3Errors
     public static readonly S3Error InvalidBucketAclWithBlockPublicAccessError = new("InvalidBucketAclWithBlockPublicAccessError", 400, "Bucket cannot have public ACLs set with BlockPublicAccess enabled");
 
     /// <summary>A bucket policy over the 20 KB limit: the code and text S3-compatible servers (MinIO) answer; AWS's own are unconfirmed.</summary>
-    public static readonly S3Error PolicyTooLarge = new("PolicyTooLarge", 400, "Policy exceeds the maximum allowed document size.");
+    public static readonly S3Error PolicyTooLarge = new("PolicyTooLarge", 400, Policy.PolicyLimits.TooLargeMessage);
 
     /// <summary>A policy S3 refuses; <paramref name="message"/> is AWS's text from the policy parser.</summary>
     public static S3Error MalformedPolicy(string message) => new("MalformedPolicy", 400, message);

@@ -12,8 +12,8 @@ internal static class BucketPolicyHandlers
     {
         var bucket = context.RequireBucket();
         var json = await ReadPolicyAsync(context).ConfigureAwait(false);
-        BucketPolicyRules.Validate(json, bucket.Name);
-        if (BucketPolicyRules.IsPublic(json) && (await BlockPublicAccess.EffectiveAsync(context, bucket).ConfigureAwait(false)).BlockPublicPolicy)
+        var document = BucketPolicyRules.Parse(json, bucket.Name);
+        if (BucketPolicyRules.IsPublic(document) && (await BlockPublicAccess.EffectiveAsync(context, bucket).ConfigureAwait(false)).BlockPublicPolicy)
         {
             throw BlockPublicAccess.PolicyRefused(context, "s3:PutBucketPolicy", BlockPublicAccess.BucketArn(bucket.Name));
         }
@@ -41,8 +41,9 @@ internal static class BucketPolicyHandlers
     public static async Task<S3Result> GetBucketPolicyStatusAsync(S3RequestContext context)
     {
         // The policy alone decides, as S3 documents IsPublic; Block Public Access settings do not change it.
-        var policy = RequirePolicy(context.RequireBucket());
-        return S3Result.Xml(PolicyStatusXml.Write(BucketPolicyRules.IsPublic(policy)));
+        var bucket = context.RequireBucket();
+        var document = BucketPolicyRules.Parse(RequirePolicy(bucket), bucket.Name);
+        return S3Result.Xml(PolicyStatusXml.Write(BucketPolicyRules.IsPublic(document)));
     }
 
     private static string RequirePolicy(Core.Model.BucketInfo bucket) =>
