@@ -74,7 +74,7 @@ internal static class AclRules
         var isPublic = acl.IsPublic || (body is not null && GrantsToAGroup(body));
         if (isPublic && (await BlockPublicAccess.EffectiveAsync(context, bucket).ConfigureAwait(false)).BlockPublicAcls)
         {
-            throw BlockPublicAccess.AclRefused(context, action, resourceArn);
+            throw BlockPublicAccess.AclRefused(context, bucket, action, resourceArn);
         }
 
         var ownerOnly = body is null
