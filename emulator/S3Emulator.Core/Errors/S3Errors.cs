@@ -54,6 +54,22 @@ public static class S3Errors
     public static readonly S3Error InvalidBucketAclWithObjectOwnership = new("InvalidBucketAclWithObjectOwnership", 400, "Bucket cannot have ACLs set with ObjectOwnership's BucketOwnerEnforced setting");
     public static readonly S3Error InvalidBucketAclWithBlockPublicAccessError = new("InvalidBucketAclWithBlockPublicAccessError", 400, "Bucket cannot have public ACLs set with BlockPublicAccess enabled");
 
+    // S3 Control: access points (object-lambda.md §1; codes and texts as the S3 Control API answers them).
+    public static readonly S3Error NoSuchAccessPoint = new("NoSuchAccessPoint", 404, "The specified accesspoint does not exist");
+    public static readonly S3Error NoSuchAccessPointPolicy = new("NoSuchAccessPointPolicy", 404, "The specified accesspoint policy does not exist");
+    public static readonly S3Error AccessPointAlreadyOwnedByYou = new("AccessPointAlreadyOwnedByYou", 409, "Your previous request to create the named accesspoint succeeded and you already own it.");
+    public static S3Error InvalidAccessPointName => InvalidRequest("Your Amazon S3 AccessPoint name is invalid");
+    public static S3Error AccessPointBucketMissing => InvalidRequest("Amazon S3 AccessPoint can only be created for existing bucket");
+    public static S3Error AccessPointBucketAccountMismatch => InvalidRequest("BucketAccountId parameter should be same as the AWS Account Id of bucket owner");
+    public static S3Error InvalidNextToken => InvalidRequest("Invalid nextToken");
+    public static S3Error InvalidMaxResults => InvalidRequest("Invalid range for parameter MaxResults.");
+
+    /// <summary>An S3 Control request without <c>x-amz-account-id</c> (emulator's text; AWS's is unconfirmed).</summary>
+    public static S3Error MissingAccountId => InvalidRequest("Missing required header for this request: x-amz-account-id");
+
+    /// <summary>An S3 operation sent through an access point that S3 does not serve there (access-points-service-api-support).</summary>
+    public static S3Error NotSupportedThroughAccessPoint => InvalidRequest("This operation is not supported through an access point. Address the bucket by its name.");
+
     /// <summary>A bucket policy over the 20 KB limit: the code and text S3-compatible servers (MinIO) answer; AWS's own are unconfirmed.</summary>
     public static readonly S3Error PolicyTooLarge = new("PolicyTooLarge", 400, Policy.PolicyLimits.TooLargeMessage);
 

@@ -8,7 +8,9 @@ using S3Emulator.Server.Authorization;
 using S3Emulator.Server.Diagnostics;
 using S3Emulator.Server.Encryption;
 using S3Emulator.Server.Envelope;
+using S3Emulator.Server.Authorization;
 using S3Emulator.Server.Services.Admin;
+using S3Emulator.Server.Services.Control;
 using S3Emulator.Server.Services.Kms;
 using S3Emulator.Server.Services.S3;
 using S3Emulator.Server.Services.S3.Routing;
@@ -42,6 +44,8 @@ public static class S3EmulatorServiceCollectionExtensions
         services.AddSingleton<RequestEnvelope>();
         services.AddSingleton<IEmulatorService, S3Service>();
         services.AddSingleton<IEmulatorService, KmsService>();
+        services.AddSingleton<IEmulatorService, ControlService>();
+        services.AddSingleton<ControlAuthorizer>();
         services.AddSingleton<IEmulatorService, AdminService>();
         // One KMS per emulator: the KMS JSON API and SSE-KMS share it. Keys persist beside the store's data.
         services.TryAddSingleton(sp => new MockKeyManagementService(

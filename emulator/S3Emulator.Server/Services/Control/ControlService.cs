@@ -1,0 +1,96 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+using S3Emulator.Core.Errors;
+using S3Emulator.Core.Storage;
+using S3Emulator.Server.Auth;
+using S3Emulator.Server.Authorization;
+using S3Emulator.Server.Diagnostics;
+using S3Emulator.Server.Envelope;
+using S3Emulator.Server.Hosting;
+using S3Emulator.Server.Protocol;
+using S3Emulator.Server.Services.Control.Handlers;
+using S3Emulator.Server.Services.S3;
+
+namespace S3Emulator.Server.Services.Control;
+
+/// <summary>
+/// The S3 Control API (<c>/v20180820/…</c>, signed as <c>s3</c>): classify, authenticate, authorize for the account
+/// in <c>x-amz-account-id</c>, dispatch, write. Every failure is rendered here, and only here, as S3 Control's
+/// <c>ErrorResponse</c>.
+/// </summary>
+internal sealed class ControlService(
+    S3EmulatorOptions options,
+    RequestAuthenticator authenticator,
+    ControlAuthorizer authorizer,
+    IAccountStore accounts,
+    IObjectStore store,
+    TimeProvider time,
+    ILogger<ControlService> logger) : IEmulatorService
+{
+    public ServiceKind Kind => ServiceKind.S3Control;
+
+    public string NewRequestId() => Convert.ToHexString(Guid.NewGuid().ToByteArray().AsSpan(0, 8));
+
+    public async Task ServeAsync(ServiceExchange exchange)
+    {
+        var http = exchange.Http;
+        StampIds(exchange);
+        var request = ControlRequestClassifier.Classify(http.Request.Method, exchange.RawTarget, http.Request.Headers["x-amz-account-id"].FirstOrDefault());
+        exchange.Operation = request.Operation.ToString();
+        exchange.Resource = request.Name;
+        exchange.Principal = authenticator.Authenticate(http, exchange.RawTarget);
+        if (request.Operation == ControlOperation.Unknown)
+        {
+            throw new S3Exception(S3Errors.NotImplemented($"{http.Request.Method} /v20180820/{request.Path}"));
+        }
+        var accountId = request.AccountId ?? throw new S3Exception(S3Errors.MissingAccountId);
+        authorizer.Authorize(exchange, exchange.Principal, request.Operation, accountId);
+        var context = new ControlContext(http, request, accountId, exchange.Principal, accounts, store, options, time);
+        var result = await DispatchAsync(context).ConfigureAwait(false);
+        await S3ResultWriter.WriteAsync(http, result).ConfigureAwait(false);
+    }
+
+    /// <summary>The one switch from operation to handler; <see cref="ControlRequestClassifier"/> yields nothing else.</summary>
+    internal static Task<S3Result> DispatchAsync(ControlContext context) => context.Request.Operation switch
+    {
+        ControlOperation.CreateAccessPoint => AccessPointHandlers.CreateAccessPointAsync(context),
+        ControlOperation.GetAccessPoint => AccessPointHandlers.GetAccessPointAsync(context),
+        ControlOperation.DeleteAccessPoint => AccessPointHandlers.DeleteAccessPointAsync(context),
+        ControlOperation.ListAccessPoints => AccessPointHandlers.ListAccessPointsAsync(context),
+        ControlOperation.PutAccessPointPolicy => AccessPointPolicyHandlers.PutAccessPointPolicyAsync(context),
+        ControlOperation.GetAccessPointPolicy => AccessPointPolicyHandlers.GetAccessPointPolicyAsync(context),
+        ControlOperation.DeleteAccessPointPolicy => AccessPointPolicyHandlers.DeleteAccessPointPolicyAsync(context),
+        ControlOperation.GetAccessPointPolicyStatus => AccessPointPolicyHandlers.GetAccessPointPolicyStatusAsync(context),
+        ControlOperation.PutPublicAccessBlock => AccountPublicAccessBlockHandlers.PutPublicAccessBlockAsync(context),
+        ControlOperation.GetPublicAccessBlock => AccountPublicAccessBlockHandlers.GetPublicAccessBlockAsync(context),
+        ControlOperation.DeletePublicAccessBlock => AccountPublicAccessBlockHandlers.DeletePublicAccessBlockAsync(context),
+        _ => throw new S3Exception(S3Errors.NotImplemented(context.Request.Operation.ToString())),
+    };
+
+    public async Task<string> WriteErrorAsync(ServiceExchange exchange, Exception failure)
+    {
+        var s3Exception = failure as S3Exception ?? Translate(failure, exchange.Operation);
+        StampIds(exchange);
+        var error = ControlErrorResult.From(s3Exception, exchange.RequestId, HostIdOf(exchange.RequestId));
+        await S3ResultWriter.WriteAsync(exchange.Http, error).ConfigureAwait(false);
+        return s3Exception.Error.Code;
+    }
+
+    private static void StampIds(ServiceExchange exchange)
+    {
+        var headers = exchange.Http.Response.Headers;
+        headers[S3Headers.RequestId] = exchange.RequestId;
+        headers[S3Headers.HostId] = HostIdOf(exchange.RequestId);
+    }
+
+    private static string HostIdOf(string requestId) => Convert.ToBase64String(SHA256.HashData(Encoding.ASCII.GetBytes(requestId)));
+
+    private S3Exception Translate(Exception exception, string operation)
+    {
+        if (exception is BadHttpRequestException) return new S3Exception(S3Errors.IncompleteBody);
+        Log.UnhandledFailure(logger, exception, operation);
+        return new S3Exception(S3Errors.InternalError);
+    }
+}
