@@ -44,6 +44,9 @@ public sealed class S3EmulatorOptions
     /// <summary>Buckets created at start-up, owned by <see cref="AccountId"/>.</summary>
     public List<string> InitialBuckets { get; set; } = [];
 
+    /// <summary>Access points created at start-up, after <see cref="InitialBuckets"/>.</summary>
+    public List<AccessPointOptions> AccessPoints { get; set; } = [];
+
     /// <summary>
     /// Whether new buckets block SSE-C writes (<c>BlockedEncryptionTypes</c> = <c>SSE-C</c>), as Amazon S3 does
     /// for new general-purpose buckets since April 2026. Set false for the older behaviour.

@@ -46,6 +46,7 @@ public static class S3EmulatorServiceCollectionExtensions
         services.AddSingleton<IEmulatorService, KmsService>();
         services.AddSingleton<IEmulatorService, ControlService>();
         services.AddSingleton<ControlAuthorizer>();
+        services.AddSingleton<AccessPointResolver>();
         services.AddSingleton<IEmulatorService, AdminService>();
         // One KMS per emulator: the KMS JSON API and SSE-KMS share it. Keys persist beside the store's data.
         services.TryAddSingleton(sp => new MockKeyManagementService(
@@ -61,6 +62,8 @@ public static class S3EmulatorServiceCollectionExtensions
         services.AddSingleton<S3RequestAuthorizer>();
         services.AddSingleton(sp => new KmsAuthentication(sp.GetRequiredService<RequestAuthenticator>(), options.Region));
         services.AddHostedService<InitialBucketsSeeder>();
+        // After the buckets: an access point needs its bucket.
+        services.AddHostedService<AccessPointsSeeder>();
         return services;
     }
 }

@@ -43,6 +43,9 @@ internal sealed class S3RequestContext(
 
     public QueryParameters Query => Request.Query;
 
+    /// <summary>The access point the request came through (ARN host or alias); null when it addressed the bucket directly.</summary>
+    public Core.Model.AccessPoint? AccessPoint => Request.AccessPoint;
+
     /// <summary>The bucket named by the request; only call on bucket- and object-level operations.</summary>
     public string Bucket => Request.Bucket ?? throw new InvalidOperationException("The request names no bucket.");
 

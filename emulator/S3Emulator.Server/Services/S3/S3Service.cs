@@ -27,6 +27,7 @@ internal sealed class S3Service(
     RequestAuthenticator authenticator,
     IObjectStore store,
     IAccountStore accounts,
+    AccessPointResolver accessPoints,
     ObjectEncryptor encryptor,
     S3RequestAuthorizer authorizer,
     TimeProvider time,
@@ -49,8 +50,11 @@ internal sealed class S3Service(
         exchange.Bucket = request.Bucket;
         exchange.Key = request.Key;
         exchange.Resource = request.Resource;
+        // SigV2 signs the host's bucket label, so authentication sees the request as addressed; then the access point resolves.
         exchange.Principal = authenticator.Authenticate(context, exchange.RawTarget, request.VirtualHosted ? request.Bucket : null);
         if (request.Operation == S3Operation.Unknown) throw new S3Exception(S3Errors.MethodNotAllowed);
+        request = await accessPoints.ResolveAsync(request, context.Request.Host.Value ?? "", context.RequestAborted).ConfigureAwait(false);
+        exchange.Bucket = request.Bucket;
         var s3Context = new S3RequestContext(exchange, request, exchange.Principal, store, options, time, encryptor, accounts)
         {
             ResolvedBucket = await S3BucketResolver.ResolveAsync(store, request, context.RequestAborted).ConfigureAwait(false),

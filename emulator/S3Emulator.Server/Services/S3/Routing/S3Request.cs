@@ -1,3 +1,5 @@
+using S3Emulator.Core.Model;
+
 namespace S3Emulator.Server.Services.S3.Routing;
 
 /// <summary>What a request asks for, decided from method, host and raw target alone.</summary>
@@ -15,6 +17,12 @@ public sealed record S3Request(
     QueryParameters Query,
     bool VirtualHosted)
 {
+    /// <summary>
+    /// The access point the request came through (by ARN host or alias), set by <see cref="AccessPointResolver"/>;
+    /// <see cref="Bucket"/> is then the access point's bucket. Null for requests addressed to a bucket.
+    /// </summary>
+    public AccessPoint? AccessPoint { get; init; }
+
     public ResourceLevel Level => Key is not null ? ResourceLevel.Object : Bucket is not null ? ResourceLevel.Bucket : ResourceLevel.Service;
 
     /// <summary>The resource named in error bodies: <c>/bucket/key</c> as S3 shows it.</summary>

@@ -73,6 +73,8 @@ public sealed partial class S3RequestClassifier
                 return host[..^suffix.Length];
             }
         }
+        var accessPoint = AccessPointHosts.AwsAccessPointHost().Match(host);
+        if (accessPoint.Success) return accessPoint.Groups["label"].Value;
         var aws = AwsVirtualHost().Match(host);
         return aws.Success ? aws.Groups["bucket"].Value : null;
     }
