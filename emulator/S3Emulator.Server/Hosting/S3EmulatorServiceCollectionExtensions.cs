@@ -8,7 +8,6 @@ using S3Emulator.Server.Authorization;
 using S3Emulator.Server.Diagnostics;
 using S3Emulator.Server.Encryption;
 using S3Emulator.Server.Envelope;
-using S3Emulator.Server.Authorization;
 using S3Emulator.Server.Services.Admin;
 using S3Emulator.Server.Services.Control;
 using S3Emulator.Server.Services.Kms;

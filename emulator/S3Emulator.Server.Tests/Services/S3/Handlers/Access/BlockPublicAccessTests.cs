@@ -1,3 +1,4 @@
+using S3Emulator.Server.Envelope;
 using Microsoft.AspNetCore.Http;
 using S3Emulator.Core.Model;
 using S3Emulator.Core.Storage;
@@ -49,7 +50,7 @@ public sealed class BlockPublicAccessTests
         var request = new S3Request(S3Operation.PutBucketPolicy, "bkt", null, "/bkt", QueryParameters.Empty, VirtualHosted: false);
         var principal = new S3Principal(account, $"arn:aws:iam::{account}:{resource}", "AKID", resource.Replace("user/", "", StringComparison.Ordinal));
         return new S3RequestContext(
-            new DefaultHttpContext(), request, principal, new InMemoryObjectStore(), new S3EmulatorOptions(), TimeProvider.System,
+            new ServiceExchange(new DefaultHttpContext(), ServiceKind.S3, "/bkt", "0123456789ABCDEF"), request, principal, new InMemoryObjectStore(), new S3EmulatorOptions(), TimeProvider.System,
             TestEncryption.NewEncryptor(), new InMemoryAccountStore());
     }
 }
