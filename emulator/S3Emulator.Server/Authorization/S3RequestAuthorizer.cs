@@ -36,6 +36,15 @@ internal sealed class S3RequestAuthorizer(AccessAuthorizer access, PolicyCache p
 
         var target = scope == ResourceScope.Object ? ObjectArn(bucket.Name, context.Key) : BucketArn(bucket.Name);
         var checks = await ChecksAsync(context, bucket, target).ConfigureAwait(false);
+        if (context.AccessPoint is { } accessPoint)
+        {
+            // Through an access point both must allow: the access point (its policy) and the bucket (its policy,
+            // usually delegating with s3:DataAccessPointAccount).
+            var apArn = accessPoint.Arn(context.Options.Region);
+            AccessPointKeys(keys, accessPoint, apArn);
+            var apResource = scope == ResourceScope.Object ? $"{apArn}/object/{context.Key}" : apArn;
+            checks = [new ResourceCheck(apResource, accessPoint.AccountId, AccessPointPolicy(accessPoint, context)), .. checks];
+        }
         access.Authorize(context.Exchange, context.Principal, action, checks, keys);
 
         if (request.Operation is S3Operation.PutObject or S3Operation.CopyObject or S3Operation.CreateMultipartUpload
@@ -76,6 +85,24 @@ internal sealed class S3RequestAuthorizer(AccessAuthorizer access, PolicyCache p
             if (effective?.RestrictPublicBuckets == true) return null;
         }
         return new AttachedPolicy(PolicyKind.Bucket, $"bucket policy of {bucket.Name}", document);
+    }
+
+    private static void AccessPointKeys(RequestContextKeys keys, AccessPoint accessPoint, string apArn) => keys
+        .Set("s3:DataAccessPointArn", apArn)
+        .Set("s3:DataAccessPointAccount", accessPoint.AccountId)
+        .Set("s3:AccessPointNetworkOrigin", accessPoint.NetworkOrigin == AccessPointNetworkOrigin.Vpc ? "VPC" : "Internet");
+
+    /// <summary>The access point's policy; RestrictPublicBuckets (its own or its account's) takes a public one from outsiders.</summary>
+    private IReadOnlyList<AttachedPolicy> AccessPointPolicy(AccessPoint accessPoint, S3RequestContext context)
+    {
+        if (accessPoint.Policy is null) return [];
+        var document = policies.Get(accessPoint.Policy);
+        if (context.Principal?.AccountId != accessPoint.AccountId && accessPoint.PublicAccessBlock.RestrictPublicBuckets
+            && PolicyPublicity.IsPublic(document, PolicyKind.AccessPoint))
+        {
+            return [];
+        }
+        return [new AttachedPolicy(PolicyKind.AccessPoint, $"access point policy of {accessPoint.Name}", document)];
     }
 
     private static string BucketArn(string bucket) => "arn:aws:s3:::" + bucket;

@@ -46,7 +46,7 @@ internal sealed class ControlService(
             throw new S3Exception(S3Errors.NotImplemented($"{http.Request.Method} /v20180820/{request.Path}"));
         }
         var accountId = request.AccountId ?? throw new S3Exception(S3Errors.MissingAccountId);
-        authorizer.Authorize(exchange, exchange.Principal, request.Operation, accountId);
+        authorizer.Authorize(exchange, exchange.Principal, request, accountId);
         var context = new ControlContext(http, request, accountId, exchange.Principal, accounts, store, options, time);
         var result = await DispatchAsync(context).ConfigureAwait(false);
         await S3ResultWriter.WriteAsync(http, result).ConfigureAwait(false);
