@@ -17,4 +17,7 @@ internal static class KeyDerivationLabels
 
     /// <summary>HMAC key from the customer key, for the salted SSE-C fingerprint.</summary>
     public static ReadOnlySpan<byte> SseCFingerprint => "s3emulator/sse-c/fingerprint/v1"u8;
+
+    /// <summary>AES-GCM key from the master key, for STS session tokens (sealed claims, see <c>SessionTokenSealer</c>).</summary>
+    public static ReadOnlySpan<byte> SessionToken => "s3emulator/sts/session-token/v1"u8;
 }

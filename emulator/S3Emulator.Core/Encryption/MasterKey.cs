@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+
 namespace S3Emulator.Core.Encryption;
 
 /// <summary>
@@ -64,6 +66,13 @@ public sealed class MasterKey
         KeySealing.TryUnseal(_key, KeyDerivationLabels.SseS3Seal, sealedKey, binding, out var dataKey)
             ? dataKey
             : throw new KeyUnsealException("The sealed data key does not open with this master key and binding.");
+
+    /// <summary>
+    /// A key for another purpose (<paramref name="label"/>, one of <see cref="KeyDerivationLabels"/>), derived with
+    /// HKDF so that it reveals nothing of the master key and no two purposes share a key.
+    /// </summary>
+    internal byte[] DeriveKey(ReadOnlySpan<byte> label) =>
+        HKDF.DeriveKey(HashAlgorithmName.SHA256, _key, ContentEncryption.DataKeySize, salt: [], info: label.ToArray());
 
     private static byte[] DecodeConfigured(string base64)
     {

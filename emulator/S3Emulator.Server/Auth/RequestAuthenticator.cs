@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using S3Emulator.Core.Errors;
+using S3Emulator.Core.Identity;
 using S3Emulator.Server.Auth.SigV2;
 using S3Emulator.Server.Auth.SigV4;
 using S3Emulator.Server.Hosting;
@@ -18,19 +19,26 @@ internal sealed class RequestAuthenticator
     private readonly HeaderSigV4Verifier _headerVerifier;
     private readonly PresignedSigV4Verifier _presignedVerifier;
     private readonly SigV2Verifier? _sigV2Verifier;
+    private readonly PrincipalDirectory _directory;
 
     /// <param name="credentials">The access keys that may sign.</param>
     /// <param name="time">The server clock for skew and expiry checks.</param>
     /// <param name="region">The only region accepted in credential scopes.</param>
     /// <param name="signatureV2">Whether SigV2 is verified or refused as S3 refuses it for new buckets.</param>
-    public RequestAuthenticator(CredentialStore credentials, TimeProvider time, string region, SignatureV2Mode signatureV2 = SignatureV2Mode.Reject)
+    /// <param name="sessions">Checks session tokens; null refuses every token as <c>InvalidToken</c>.</param>
+    /// <param name="directory">The users' and roles' policies the principal carries; null knows none.</param>
+    public RequestAuthenticator(
+        CredentialStore credentials, TimeProvider time, string region, SignatureV2Mode signatureV2 = SignatureV2Mode.Reject,
+        SessionTokenVerification? sessions = null, PrincipalDirectory? directory = null)
     {
         ArgumentNullException.ThrowIfNull(credentials);
         ArgumentNullException.ThrowIfNull(time);
         ArgumentException.ThrowIfNullOrEmpty(region);
         var keys = new SigningKeyCache();
-        _headerVerifier = new HeaderSigV4Verifier(credentials, keys, time, region);
-        _presignedVerifier = new PresignedSigV4Verifier(credentials, keys, time, region);
+        var signing = new SigningCredentials(credentials, sessions);
+        _directory = directory ?? PrincipalDirectory.Empty;
+        _headerVerifier = new HeaderSigV4Verifier(signing, keys, time, region);
+        _presignedVerifier = new PresignedSigV4Verifier(signing, keys, time, region);
         _sigV2Verifier = signatureV2 == SignatureV2Mode.Accept ? new SigV2Verifier(credentials, time) : null;
     }
 
@@ -75,7 +83,7 @@ internal sealed class RequestAuthenticator
         }
 
         RequestBody.Install(context, verified);
-        return S3Principal.For(verified.Credential);
+        return S3Principal.For(verified.Credential, verified.Session, _directory);
     }
 
     // S3 refuses SigV2 for buckets created since June 2020 before it looks at anything else in the request.
@@ -86,7 +94,7 @@ internal sealed class RequestAuthenticator
     /// server-side encryption with AWS KMS"). SigV2 signs no payload: the body is read as sent (Content-MD5, when
     /// given, is checked by the upload verifier).
     /// </summary>
-    private static S3Principal AuthenticatedBySigV2(HttpContext context, S3Credential credential)
+    private S3Principal AuthenticatedBySigV2(HttpContext context, S3Credential credential)
     {
         if (RequestHeaders.Get(context.Request, "x-amz-server-side-encryption") is { } algorithm
             && algorithm.StartsWith("aws:kms", StringComparison.Ordinal))
@@ -94,7 +102,7 @@ internal sealed class RequestAuthenticator
             throw new S3Exception(S3Errors.SseKmsRequiresSigV4, S3Exception.Detail("ArgumentName", "Authorization"));
         }
         RequestBody.InstallPlain(context);
-        return S3Principal.For(credential);
+        return S3Principal.For(credential, null, _directory);
     }
 
     /// <summary>
@@ -115,6 +123,6 @@ internal sealed class RequestAuthenticator
         }
 
         var verified = _headerVerifier.Verify(context.Request, RequestTarget.Parse(rawTarget), authorization, service, bodySha256);
-        return S3Principal.For(verified.Credential);
+        return S3Principal.For(verified.Credential, verified.Session, _directory);
     }
 }

@@ -17,6 +17,9 @@ public sealed class S3EmulatorOptions
     /// <summary>Access keys the emulator accepts. When empty, the AWS documentation example key pair is accepted.</summary>
     public List<S3CredentialOptions> Credentials { get; set; } = [];
 
+    /// <summary>IAM roles that credentials can assume through STS (<c>AssumeRole</c> on the same endpoint).</summary>
+    public List<RoleOptions> Roles { get; set; } = [];
+
     /// <summary>
     /// Host names under which virtual-hosted-style requests (<c>bucket.localhost</c>) are recognised,
     /// besides the AWS patterns (<c>bucket.s3.us-east-1.amazonaws.com</c>).
@@ -103,6 +106,9 @@ public sealed class S3CredentialOptions
 
     /// <summary>The IAM user name; empty means the account's root user.</summary>
     public string UserName { get; set; } = "";
+
+    /// <summary>The IAM user's identity policies (not for the root user, which needs none). Give them on one of the user's keys.</summary>
+    public List<PolicyOptions> Policies { get; set; } = [];
 
     internal static S3CredentialOptions Default(string accountId) => new()
     {

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using S3Emulator.Core.Encryption;
 using S3Emulator.Core.Kms;
+using S3Emulator.Core.Identity;
 using S3Emulator.Core.Storage;
 using S3Emulator.Server.Auth;
 using S3Emulator.Server.Authorization;
@@ -36,8 +37,14 @@ public static class S3EmulatorServiceCollectionExtensions
         services.AddSingleton(new CredentialStore(options.EffectiveCredentials.Select(c => new S3Credential(
             c.AccessKeyId, c.SecretAccessKey, c.AccountId is { Length: > 0 } account ? account : options.AccountId,
             c.UserName is { Length: > 0 } user ? user : S3Principal.RootUserName))));
+        services.AddSingleton(_ => PrincipalConfiguration.Build(options));
+        services.AddHostedService<PrincipalsStartupCheck>();
+        // Session tokens are sealed under the master key, so they outlive a restart exactly when stored objects do.
+        services.AddSingleton(sp => new SessionTokenSealer(sp.GetRequiredService<MasterKey>()));
+        services.AddSingleton(sp => new SessionTokenVerification(sp.GetRequiredService<SessionTokenSealer>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(sp => new RequestAuthenticator(
-            sp.GetRequiredService<CredentialStore>(), sp.GetRequiredService<TimeProvider>(), options.Region, options.SignatureV2));
+            sp.GetRequiredService<CredentialStore>(), sp.GetRequiredService<TimeProvider>(), options.Region, options.SignatureV2,
+            sp.GetRequiredService<SessionTokenVerification>(), sp.GetRequiredService<PrincipalDirectory>()));
         services.AddSingleton(new RequestJournal(options.JournalCapacity));
         services.AddSingleton(new FrontRouter(options.BaseDomains));
         services.AddSingleton<RequestEnvelope>();

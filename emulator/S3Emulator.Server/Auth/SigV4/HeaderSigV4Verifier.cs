@@ -4,7 +4,7 @@ using S3Emulator.Core.Errors;
 namespace S3Emulator.Server.Auth.SigV4;
 
 /// <summary>Verifies SigV4 in the <c>Authorization</c> header, with S3's checks in S3's order.</summary>
-internal sealed class HeaderSigV4Verifier(CredentialStore credentials, SigningKeyCache keys, TimeProvider time, string region)
+internal sealed class HeaderSigV4Verifier(SigningCredentials credentials, SigningKeyCache keys, TimeProvider time, string region)
 {
     /// <param name="request">The request.</param>
     /// <param name="target">Its raw target.</param>
@@ -20,10 +20,7 @@ internal sealed class HeaderSigV4Verifier(CredentialStore credentials, SigningKe
         var header = AuthorizationHeader.Parse(authorization);
         var scope = header.Credential;
         EnsureScopeAccepted(scope, service);
-        if (!credentials.TryGet(scope.AccessKeyId, out var credential))
-        {
-            throw AuthErrors.InvalidAccessKeyId(scope.AccessKeyId);
-        }
+        var (credential, session) = credentials.Resolve(scope.AccessKeyId, RequestHeaders.Get(request, SigningCredentials.TokenHeader));
 
         var (amzDate, rawDate, requestTime) = RequestTime(request);
         RequestClock.EnsureWithinSkew(rawDate, requestTime, time.GetUtcNow());
@@ -43,7 +40,7 @@ internal sealed class HeaderSigV4Verifier(CredentialStore credentials, SigningKe
             throw AuthErrors.SignatureDoesNotMatch(scope.AccessKeyId, stringToSign, header.Signature, canonicalRequest);
         }
 
-        return new VerifiedSignature(credential, scope, amzDate, signature, signingKey, payloadHash, IsPresigned: false);
+        return new VerifiedSignature(credential, scope, amzDate, signature, signingKey, payloadHash, IsPresigned: false, session);
     }
 
     private void EnsureScopeAccepted(CredentialScope scope, string? service)

@@ -6,7 +6,7 @@ using S3Emulator.Core.Errors;
 namespace S3Emulator.Server.Auth.SigV4;
 
 /// <summary>Verifies SigV4 query authentication (presigned URLs): parameters, expiry, unsigned headers, signature.</summary>
-internal sealed class PresignedSigV4Verifier(CredentialStore credentials, SigningKeyCache keys, TimeProvider time, string region)
+internal sealed class PresignedSigV4Verifier(SigningCredentials credentials, SigningKeyCache keys, TimeProvider time, string region)
 {
     public const string AlgorithmParameter = "X-Amz-Algorithm";
     public const string CredentialParameter = "X-Amz-Credential";
@@ -77,10 +77,7 @@ internal sealed class PresignedSigV4Verifier(CredentialStore credentials, Signin
             throw AuthErrors.QueryError($"Invalid credential date \"{scope.Date}\". This date is not the same as X-Amz-Date: \"{amzDate[..8]}\".");
         }
 
-        if (!credentials.TryGet(scope.AccessKeyId, out var credential))
-        {
-            throw AuthErrors.InvalidAccessKeyId(scope.AccessKeyId);
-        }
+        var (credential, session) = credentials.Resolve(scope.AccessKeyId, target.Get(SigningCredentials.TokenParameter));
 
         EnsureTimely(signedAt, expiresText, expiresSeconds);
         var signedHeaders = SignedHeaderList.Parse(target.Get(SignedHeadersParameter)!);
@@ -103,7 +100,7 @@ internal sealed class PresignedSigV4Verifier(CredentialStore credentials, Signin
             throw AuthErrors.SignatureDoesNotMatch(scope.AccessKeyId, stringToSign, signatureProvided, canonicalRequest);
         }
 
-        return new VerifiedSignature(credential, scope, amzDate, signature, signingKey, payloadHash, IsPresigned: true);
+        return new VerifiedSignature(credential, scope, amzDate, signature, signingKey, payloadHash, IsPresigned: true, session);
     }
 
     private void EnsureTimely(DateTimeOffset signedAt, string expiresText, long expiresSeconds)

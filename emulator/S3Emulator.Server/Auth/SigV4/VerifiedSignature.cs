@@ -1,8 +1,11 @@
+using S3Emulator.Core.Identity;
+
 namespace S3Emulator.Server.Auth.SigV4;
 
 /// <summary>
 /// A request signature that checked out, with what aws-chunked verification chains from:
-/// the seed signature, the scope, the timestamp and the derived signing key (kept in memory only).
+/// the seed signature, the scope, the timestamp and the derived signing key (kept in memory only). A request signed
+/// with session credentials carries the session's claims.
 /// </summary>
 internal sealed record VerifiedSignature(
     S3Credential Credential,
@@ -11,4 +14,5 @@ internal sealed record VerifiedSignature(
     string Signature,
     byte[] SigningKey,
     string PayloadHash,
-    bool IsPresigned);
+    bool IsPresigned,
+    SessionClaims? Session = null);

@@ -54,7 +54,8 @@ internal sealed class KmsAuthentication(RequestAuthenticator authenticator, stri
 
     private static KmsException Translate(S3Exception exception) => exception.Error.Code switch
     {
-        "InvalidAccessKeyId" => new KmsException("UnrecognizedClientException", "The security token included in the request is invalid."),
+        "InvalidAccessKeyId" or "InvalidToken" => new KmsException("UnrecognizedClientException", "The security token included in the request is invalid."),
+        "ExpiredToken" => new KmsException("ExpiredTokenException", "The security token included in the request is expired"),
         "SignatureDoesNotMatch" => new KmsException("InvalidSignatureException",
             "The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method. "
             + "Consult the service documentation for details."),

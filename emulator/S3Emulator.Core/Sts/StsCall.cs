@@ -1,0 +1,13 @@
+using S3Emulator.Core.Identity;
+
+namespace S3Emulator.Core.Sts;
+
+/// <summary>An authenticated STS request.</summary>
+/// <param name="Form">Its parameters.</param>
+/// <param name="Caller">Who signed it.</param>
+/// <param name="RequestId">The id the answer carries.</param>
+/// <param name="RequestContext">
+/// Context keys only the transport knows (<c>aws:SecureTransport</c>, <c>aws:SourceIp</c>); STS adds its own.
+/// </param>
+public sealed record StsCall(
+    StsForm Form, CallerIdentity Caller, string RequestId, IReadOnlyList<KeyValuePair<string, IReadOnlyList<string>>> RequestContext);
