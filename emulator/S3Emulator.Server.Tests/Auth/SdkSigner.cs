@@ -46,10 +46,11 @@ internal static class SdkSigner
         return request;
     }
 
-    public static AWS4SigningResult Sign(DefaultRequest request, DateTime signedAt, string secret = Secret, string service = "s3", bool signPayload = true)
+    public static AWS4SigningResult Sign(
+        DefaultRequest request, DateTime signedAt, string secret = Secret, string service = "s3", bool signPayload = true, string accessKey = AccessKey)
     {
         request.OverrideSigningServiceName = service;
-        var result = new AWS4Signer(signPayload).SignRequest(request, new TestClientConfig(), null, AccessKey, secret, signedAt);
+        var result = new AWS4Signer(signPayload).SignRequest(request, new TestClientConfig(), null, accessKey, secret, signedAt);
         request.Headers["Authorization"] = result.ForAuthorizationHeader;
         return result;
     }
@@ -88,11 +89,12 @@ internal static class SdkSigner
         new ChunkedUploadWrapperStream(new MemoryStream(payload), 8192, result, checksum, trailers);
 #pragma warning restore CS0618
 
-    public static string Presign(DefaultRequest request, DateTime signedAt, int expiresSeconds, string service = "s3")
+    public static string Presign(
+        DefaultRequest request, DateTime signedAt, int expiresSeconds, string service = "s3", string accessKey = AccessKey, string secret = Secret)
     {
         request.UseQueryString = true;
         request.Parameters["X-Amz-Expires"] = expiresSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        var result = AWS4PreSignedUrlSigner.SignRequest(request, new TestClientConfig(), null, AccessKey, Secret, service, null, signedAt);
+        var result = AWS4PreSignedUrlSigner.SignRequest(request, new TestClientConfig(), null, accessKey, secret, service, null, signedAt);
         var target = RawTarget(request);
         return target + (target.Contains('?', StringComparison.Ordinal) ? "&" : "?") + result.ForQueryParameters;
     }
