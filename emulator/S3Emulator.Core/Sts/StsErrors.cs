@@ -34,6 +34,13 @@ public static class StsErrors
     /// <summary>Request time more than 15 minutes from the server's.</summary>
     public static readonly StsError RequestExpired = new("SignatureDoesNotMatch", 403, "Signature expired: the request time is more than 15 minutes away from the server time.");
 
+    /// <summary>An <c>Authorization</c> header STS cannot read (the S3 verifier's reason as the message).</summary>
+    public static StsError IncompleteSignature(string message) => new("IncompleteSignature", 400, message);
+
+    /// <summary>The credential scope names another region.</summary>
+    public static StsError WrongRegion(string region) =>
+        new("SignatureDoesNotMatch", 403, $"Credential should be scoped to a valid region, not '{region}'. ");
+
     /// <summary>An action STS does not have (or the emulator does not serve), or another API version.</summary>
     public static StsError InvalidAction(string action, string? version) =>
         new("InvalidAction", 400, $"Could not find operation {action} for version {version ?? "NO_VERSION_SPECIFIED"}");
@@ -55,6 +62,10 @@ public static class StsErrors
     public static StsError NotAuthorized(string callerArn, string action, string resourceArn) =>
         new("AccessDenied", 403, $"User: {callerArn} is not authorized to perform: {action} on resource: {resourceArn}");
 
-    /// <summary>A request that is not a POST of a form (or a GET with the query form).</summary>
-    public static StsError UnsupportedRequest(string message) => new("InvalidRequest", 400, message);
+    /// <summary>A body larger than any STS request needs.</summary>
+    public static StsError RequestTooLarge(int limit) =>
+        new("ValidationError", 400, string.Create(CultureInfo.InvariantCulture, $"The request body is larger than the {limit} bytes any STS request needs."));
+
+    /// <summary>The emulator failed; the journal and the log say why.</summary>
+    public static readonly StsError InternalFailure = new("InternalFailure", 500, "The request processing has failed because of an unknown error, exception or failure.", "Receiver");
 }

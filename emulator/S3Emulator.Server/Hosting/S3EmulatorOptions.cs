@@ -83,6 +83,12 @@ public sealed class S3EmulatorOptions
     public int JournalCapacity { get; set; } = 10_000;
 
     /// <summary>
+    /// The clock the emulator reads (signature skew, presigned URL and session expiry, timestamps); null is the system
+    /// clock. For tests in the same process, which move it to let a session or a presigned URL expire; not configurable.
+    /// </summary>
+    public TimeProvider? Clock { get; set; }
+
+    /// <summary>
     /// Lets the in-process fixture carry the exact request target in a header, because TestServer
     /// cannot pass through the non-canonical URIs that AWSSDK.S3 builds. Never set on a network host.
     /// </summary>

@@ -1,9 +1,10 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using S3Emulator.Core.Encryption;
-using S3Emulator.Core.Kms;
 using S3Emulator.Core.Identity;
+using S3Emulator.Core.Kms;
 using S3Emulator.Core.Storage;
+using S3Emulator.Core.Sts;
 using S3Emulator.Server.Auth;
 using S3Emulator.Server.Authorization;
 using S3Emulator.Server.Diagnostics;
@@ -13,6 +14,7 @@ using S3Emulator.Server.Services.Admin;
 using S3Emulator.Server.Services.Control;
 using S3Emulator.Server.Services.Kms;
 using S3Emulator.Server.Services.S3;
+using S3Emulator.Server.Services.Sts;
 using S3Emulator.Server.Services.S3.Routing;
 
 namespace S3Emulator.Server.Hosting;
@@ -25,7 +27,7 @@ public static class S3EmulatorServiceCollectionExtensions
         var options = new S3EmulatorOptions();
         configure?.Invoke(options);
         services.AddSingleton(options);
-        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(options.Clock ?? TimeProvider.System);
         services.TryAddSingleton<IObjectStore>(_ => options.DataPath is { Length: > 0 } path
             ? new FileSystemObjectStore(path)
             : new InMemoryObjectStore());
@@ -42,6 +44,10 @@ public static class S3EmulatorServiceCollectionExtensions
         // Session tokens are sealed under the master key, so they outlive a restart exactly when stored objects do.
         services.AddSingleton(sp => new SessionTokenSealer(sp.GetRequiredService<MasterKey>()));
         services.AddSingleton(sp => new SessionTokenVerification(sp.GetRequiredService<SessionTokenSealer>(), sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton<IStsPolicyChecks, PendingPolicyEngineChecks>();
+        services.AddSingleton(sp => new SecurityTokenService(sp.GetRequiredService<PrincipalDirectory>(), sp.GetRequiredService<SessionTokenSealer>(),
+            sp.GetRequiredService<IStsPolicyChecks>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<StsAuthentication>();
         services.AddSingleton(sp => new RequestAuthenticator(
             sp.GetRequiredService<CredentialStore>(), sp.GetRequiredService<TimeProvider>(), options.Region, options.SignatureV2,
             sp.GetRequiredService<SessionTokenVerification>(), sp.GetRequiredService<PrincipalDirectory>()));
