@@ -84,7 +84,7 @@ public sealed class PrincipalConfigurationTests
     [Test]
     public void Build_ABrokenTrustPolicy_FailsNamingIt() =>
         Assert.That(Failure(Options(o => o.Roles.Add(Reader(r => r.TrustPolicy = new() { Document = "{\"Version\":" })))),
-            Does.StartWith("S3Emulator:Roles:0 'reader': TrustPolicy: the policy is not valid JSON"));
+            Is.EqualTo("S3Emulator:Roles:0 'reader': TrustPolicy: This policy contains invalid Json"));
 
     [Test]
     public void Build_APolicyFileThatDoesNotExist_FailsNamingThePath() =>

@@ -136,9 +136,10 @@ internal static class ConfiguredPolicyCheck
             using var document = JsonDocument.Parse(json);
             return null;
         }
-        catch (JsonException e)
+        catch (JsonException)
         {
-            return $"the policy is not valid JSON ({e.Message})";
+            // IAM's text for a policy that is not JSON.
+            return "This policy contains invalid Json";
         }
     }
 }
