@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Http;
 using S3Emulator.Core.Errors;
 using S3Emulator.Core.Sts;
 using S3Emulator.Server.Auth;
-using S3Emulator.Server.Auth.SigV4;
 
 namespace S3Emulator.Server.Services.Sts;
 
@@ -31,21 +30,6 @@ internal sealed class StsAuthentication(RequestAuthenticator authenticator)
         {
             throw new StsException(Translate(exception));
         }
-    }
-
-    /// <summary>
-    /// The signing name of the request's <c>Authorization</c> header (<c>Credential=AKID/DATE/REGION/SERVICE/aws4_request</c>),
-    /// or null when there is none or it cannot be read. STS shares <c>POST /</c> with nothing else, but only this tells it apart.
-    /// </summary>
-    public static string? SigningServiceOf(HttpRequest request)
-    {
-        var authorization = RequestHeaders.Get(request, "authorization");
-        if (authorization is null) return null;
-        var start = authorization.IndexOf("Credential=", StringComparison.Ordinal);
-        if (start < 0) return null;
-        var end = authorization.IndexOf(',', start);
-        var credential = authorization[(start + "Credential=".Length)..(end < 0 ? authorization.Length : end)].Trim();
-        return CredentialScope.TryParse(credential, out var scope) ? scope.Service : null;
     }
 
     private static StsError Translate(S3Exception exception) => exception.Error.Code switch
