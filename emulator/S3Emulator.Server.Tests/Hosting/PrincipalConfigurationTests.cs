@@ -117,4 +117,14 @@ public sealed class PrincipalConfigurationTests
     [TestCase("has space")]
     public void Build_ARoleWithABadName_Fails(string name) =>
         Assert.That(Failure(Options(o => o.Roles.Add(Reader(r => r.Name = name)))), Does.Contain("Name must be 1 to 64 characters"));
+
+    [Test]
+    public void Build_ATrustPolicyWithoutPrincipal_FailsWithIamsText() =>
+        Assert.That(Failure(Options(o => o.Roles.Add(Reader(r => r.TrustPolicy = new() { Document = ReadAll })))),
+            Does.StartWith("S3Emulator:Roles:0 'reader': TrustPolicy: "));
+
+    [Test]
+    public void Build_AnIdentityPolicyWithAPrincipal_FailsWithIamsText() =>
+        Assert.That(Failure(Options(o => o.Roles.Add(Reader(r => r.Policies[0].Document = Trust)))),
+            Does.StartWith("S3Emulator:Roles:0 'reader': Policies:0 'read-all': "));
 }

@@ -1,7 +1,7 @@
 using System.Globalization;
-using System.Text.Json;
 using System.Text.RegularExpressions;
 using S3Emulator.Core.Identity;
+using S3Emulator.Core.Policy;
 
 namespace S3Emulator.Server.Hosting;
 
@@ -120,26 +120,24 @@ internal enum PolicyPlace
 }
 
 /// <summary>
-/// The start-up check of a configured policy. Until the policy engine is merged it checks that the text is a JSON
-/// object; then it becomes <c>PolicyDocument.Parse</c> with <c>PolicyValidation.ForIdentity</c> / <c>.ForTrust</c>,
-/// whose <c>MalformedPolicyException</c> message is the problem reported.
+/// The start-up check of a configured policy: the policy engine's parser, then the rules of where it is attached
+/// (an identity policy names no Principal; a trust policy names one and only AssumeRole-family actions).
 /// </summary>
 internal static class ConfiguredPolicyCheck
 {
-    /// <summary>What is wrong with <paramref name="json"/>, or null.</summary>
+    /// <summary>What is wrong with <paramref name="json"/> (AWS's MalformedPolicy text), or null.</summary>
     public static string? Problem(string json, PolicyPlace place)
     {
-        _ = place;
-        if (!json.TrimStart().StartsWith('{')) return "Policies must be valid JSON and the first byte must be '{'";
         try
         {
-            using var document = JsonDocument.Parse(json);
+            var document = PolicyDocument.Parse(json);
+            if (place == PolicyPlace.Trust) PolicyValidation.ForTrust(document);
+            else PolicyValidation.ForIdentity(document);
             return null;
         }
-        catch (JsonException)
+        catch (MalformedPolicyException e)
         {
-            // IAM's text for a policy that is not JSON.
-            return "This policy contains invalid Json";
+            return e.Message;
         }
     }
 }
