@@ -8,7 +8,7 @@ namespace S3Emulator.ClientTests.Sts;
 
 /// <summary>
 /// An emulator with an IAM user (alice), the account's root key, and roles with trust policies; STS and S3 clients
-/// for any credentials, through the fixture's transport; a clock the test can move to expire sessions.
+/// for any credentials from the fixture; a clock the test can move to expire sessions.
 /// </summary>
 public abstract class StsTestBase(Transport transport) : EmulatorTestBase(transport)
 {
@@ -57,30 +57,9 @@ public abstract class StsTestBase(Transport transport) : EmulatorTestBase(transp
         foreach (var owned in _owned) owned.Dispose();
     }
 
-    protected AmazonSecurityTokenServiceClient StsClient(AWSCredentials credentials)
-    {
-        var factory = Own(new FixtureHttpClientFactory(Emulator));
-        return Own(new AmazonSecurityTokenServiceClient(credentials, new AmazonSecurityTokenServiceConfig
-        {
-            ServiceURL = Emulator.ServiceUrl.ToString(),
-            AuthenticationRegion = Emulator.Options.Region,
-            HttpClientFactory = factory,
-            MaxErrorRetry = 0,
-        }));
-    }
+    protected AmazonSecurityTokenServiceClient StsClient(AWSCredentials credentials) => Own(Emulator.CreateStsClient(credentials));
 
-    protected AmazonS3Client S3Client(AWSCredentials credentials)
-    {
-        var factory = Own(new FixtureHttpClientFactory(Emulator));
-        return Own(new AmazonS3Client(credentials, new AmazonS3Config
-        {
-            ServiceURL = Emulator.ServiceUrl.ToString(),
-            ForcePathStyle = true,
-            AuthenticationRegion = Emulator.Options.Region,
-            HttpClientFactory = factory,
-            MaxErrorRetry = 0,
-        }));
-    }
+    protected AmazonS3Client S3Client(AWSCredentials credentials) => Own(Emulator.CreateS3Client(credentials));
 
     protected async Task<Credentials> AssumeAsync(string roleArn = ReaderArn, int? durationSeconds = null, string session = "s1")
     {
