@@ -18,7 +18,7 @@ internal static class HostHelp
 
         Every other setting is a key of the "S3Emulator" configuration section, set in appsettings.json beside
         the executable, in the environment (S3Emulator__Region=eu-west-1) or on the command line
-        (--S3Emulator:Region=eu-west-1): Region, AccountId, Credentials, BaseDomains, InitialBuckets,
+        (--S3Emulator:Region=eu-west-1): Region, AccountId, Credentials, Roles, BaseDomains, InitialBuckets,
         CertificatePath, CertificatePassword, MasterKey, BlockSseCOnNewBuckets, KmsKeys, RequestLog,
         JournalCapacity. README.md describes each.
         """;
