@@ -180,6 +180,18 @@ public sealed class SigV2AuthenticationTests
         Assert.That(error.Error.Message, Is.EqualTo("The authorization mechanism you have provided is not supported. Please use AWS4-HMAC-SHA256."));
     }
 
+    [Test]
+    public void Authenticate_WithASecurityTokenThatDoesNotOpen_ThrowsInvalidToken()
+    {
+        const string date = "Tue, 27 Mar 2007 19:36:42 +0000";
+        var context = Request("GET", "/photos/puppy.jpg",
+            ("Date", date), ("x-amz-security-token", "Zm9yZ2Vk"), ("Authorization", $"AWS {DocAccessKey}:qgk2+6Sv9/oM7G3qLEjTH1a1l1g="));
+
+        var error = Fails(() => Authenticator(ClockAt(date)).Authenticate(context, "/photos/puppy.jpg", "awsexamplebucket1"));
+
+        Assert.That(error.Error.Code, Is.EqualTo("InvalidToken"));
+    }
+
     private static RequestAuthenticator Authenticator(FakeTimeProvider clock) =>
         new(new CredentialStore([DocCredential]), clock, "us-east-1", SignatureV2Mode.Accept);
 

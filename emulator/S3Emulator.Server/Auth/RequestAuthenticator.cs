@@ -39,7 +39,7 @@ internal sealed class RequestAuthenticator
         _directory = directory ?? PrincipalDirectory.Empty;
         _headerVerifier = new HeaderSigV4Verifier(signing, keys, time, region);
         _presignedVerifier = new PresignedSigV4Verifier(signing, keys, time, region);
-        _sigV2Verifier = signatureV2 == SignatureV2Mode.Accept ? new SigV2Verifier(credentials, time) : null;
+        _sigV2Verifier = signatureV2 == SignatureV2Mode.Accept ? new SigV2Verifier(signing, time) : null;
     }
 
     /// <summary>
@@ -94,7 +94,7 @@ internal sealed class RequestAuthenticator
     /// server-side encryption with AWS KMS"). SigV2 signs no payload: the body is read as sent (Content-MD5, when
     /// given, is checked by the upload verifier).
     /// </summary>
-    private S3Principal AuthenticatedBySigV2(HttpContext context, S3Credential credential)
+    private S3Principal AuthenticatedBySigV2(HttpContext context, (S3Credential Credential, SessionClaims? Session) verified)
     {
         if (RequestHeaders.Get(context.Request, "x-amz-server-side-encryption") is { } algorithm
             && algorithm.StartsWith("aws:kms", StringComparison.Ordinal))
@@ -102,7 +102,7 @@ internal sealed class RequestAuthenticator
             throw new S3Exception(S3Errors.SseKmsRequiresSigV4, S3Exception.Detail("ArgumentName", "Authorization"));
         }
         RequestBody.InstallPlain(context);
-        return S3Principal.For(credential, null, _directory);
+        return S3Principal.For(verified.Credential, verified.Session, _directory);
     }
 
     /// <summary>

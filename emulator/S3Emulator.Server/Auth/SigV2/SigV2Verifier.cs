@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http;
 using S3Emulator.Core.Errors;
+using S3Emulator.Core.Identity;
 using S3Emulator.Server.Auth.SigV4;
 
 namespace S3Emulator.Server.Auth.SigV2;
@@ -10,7 +11,7 @@ namespace S3Emulator.Server.Auth.SigV2;
 /// <c>AWSAccessKeyId</c>/<c>Signature</c>/<c>Expires</c> query, with S3's checks in S3's order: the form, the
 /// date (clock skew for the header, expiry for the query), the access key, the signature.
 /// </summary>
-internal sealed class SigV2Verifier(CredentialStore credentials, TimeProvider time)
+internal sealed class SigV2Verifier(SigningCredentials credentials, TimeProvider time)
 {
     public const string HeaderScheme = "AWS ";
     public const string AccessKeyParameter = "AWSAccessKeyId";
@@ -23,7 +24,7 @@ internal sealed class SigV2Verifier(CredentialStore credentials, TimeProvider ti
     /// <summary>True when the query attempts SigV2 query authentication.</summary>
     public static bool IsQuery(RequestTarget target) => target.Has(AccessKeyParameter) || target.Has(SignatureParameter);
 
-    public S3Credential VerifyHeader(HttpRequest request, RequestTarget target, string authorization, string? virtualHostedBucket)
+    public (S3Credential Credential, SessionClaims? Session) VerifyHeader(HttpRequest request, RequestTarget target, string authorization, string? virtualHostedBucket)
     {
         var credentialPart = authorization[HeaderScheme.Length..];
         var colon = credentialPart.IndexOf(':', StringComparison.Ordinal);
@@ -50,7 +51,7 @@ internal sealed class SigV2Verifier(CredentialStore credentials, TimeProvider ti
         return Verify(request, target, virtualHostedBucket, accessKeyId, signature, amzDate is null ? date! : string.Empty);
     }
 
-    public S3Credential VerifyQuery(HttpRequest request, RequestTarget target, string? virtualHostedBucket)
+    public (S3Credential Credential, SessionClaims? Session) VerifyQuery(HttpRequest request, RequestTarget target, string? virtualHostedBucket)
     {
         var accessKeyId = target.Get(AccessKeyParameter);
         var expiresText = target.Get(ExpiresParameter);
@@ -81,18 +82,17 @@ internal sealed class SigV2Verifier(CredentialStore credentials, TimeProvider ti
         return Verify(request, target, virtualHostedBucket, accessKeyId, signature.Replace(' ', '+'), expiresText);
     }
 
-    private S3Credential Verify(
+    private (S3Credential Credential, SessionClaims? Session) Verify(
         HttpRequest request, RequestTarget target, string? virtualHostedBucket, string accessKeyId, string signature, string dateLine)
     {
-        if (!credentials.TryGet(accessKeyId, out var credential))
-        {
-            throw AuthErrors.InvalidAccessKeyId(accessKeyId);
-        }
+        // Session credentials sign SigV2 too: the token comes as the x-amz-security-token header or query parameter.
+        var token = RequestHeaders.Get(request, SigningCredentials.TokenHeader) ?? target.Get(SigningCredentials.TokenHeader);
+        var (credential, session) = credentials.Resolve(accessKeyId, token);
 
         var stringToSign = SigV2StringToSign.Build(request, dateLine, SigV2CanonicalResource.Build(target.RawPath, target.RawQuery, virtualHostedBucket));
         if (SigV2StringToSign.SignatureEquals(SigV2StringToSign.Sign(credential.SecretAccessKey, stringToSign), signature))
         {
-            return credential;
+            return (credential, session);
         }
 
         // botocore signs a path-style bucket request as "/bucket/" while it sends "/bucket"; accept that form too.
@@ -101,7 +101,7 @@ internal sealed class SigV2Verifier(CredentialStore credentials, TimeProvider ti
             var withSlash = SigV2StringToSign.Build(request, dateLine, SigV2CanonicalResource.Build(target.RawPath + "/", target.RawQuery, null));
             if (SigV2StringToSign.SignatureEquals(SigV2StringToSign.Sign(credential.SecretAccessKey, withSlash), signature))
             {
-                return credential;
+                return (credential, session);
             }
         }
 
