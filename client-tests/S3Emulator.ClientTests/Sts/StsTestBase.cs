@@ -19,12 +19,18 @@ public abstract class StsTestBase(Transport transport) : EmulatorTestBase(transp
     protected const string ReaderArn = "arn:aws:iam::123456789012:role/reader";
     protected const string LockedArn = "arn:aws:iam::123456789012:role/locked";
     protected const string PartnerArn = "arn:aws:iam::123456789012:role/partner";
+    protected const string SharedArn = "arn:aws:iam::123456789012:role/shared";
+    protected const string OtherAccount = "210987654321";
 
     private readonly List<IDisposable> _owned = [];
 
     protected ShiftableClock Clock { get; } = new();
 
     protected static AWSCredentials Alice => new BasicAWSCredentials(AliceKey, AliceSecret);
+
+    protected static AWSCredentials Bob => new BasicAWSCredentials("AKIABOBEXAMPLE000001", "bobSecret");
+
+    protected static AWSCredentials Carol => new BasicAWSCredentials("AKIACAROLEXAMPLE0001", "carolSecret");
 
     protected static AWSCredentials Root => new BasicAWSCredentials(S3CredentialOptions.DefaultAccessKeyId, S3CredentialOptions.DefaultSecretAccessKey);
 
@@ -36,6 +42,14 @@ public abstract class StsTestBase(Transport transport) : EmulatorTestBase(transp
         options.Roles.Add(Role("reader", Trust($$"""{"AWS":"{{AliceArn}}"}""")));
         options.Roles.Add(Role("locked", Trust("""{"AWS":"arn:aws:iam::210987654321:root"}""")));
         options.Roles.Add(Role("partner", Trust($$"""{"AWS":"{{AliceArn}}"}""", ""","Condition":{"StringEquals":{"sts:ExternalId":"123ABC"}}""")));
+        // Trusts the other account as a whole: its users also need their own policy to allow sts:AssumeRole.
+        options.Roles.Add(Role("shared", Trust($$"""{"AWS":"arn:aws:iam::{{OtherAccount}}:root"}""")));
+        options.Credentials.Add(new()
+        {
+            AccessKeyId = "AKIABOBEXAMPLE000001", SecretAccessKey = "bobSecret", AccountId = OtherAccount, UserName = "bob",
+            Policies = [new() { Name = "assume-shared", Document = $$"""{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"sts:AssumeRole","Resource":"{{SharedArn}}"}]}""" }],
+        });
+        options.Credentials.Add(new() { AccessKeyId = "AKIACAROLEXAMPLE0001", SecretAccessKey = "carolSecret", AccountId = OtherAccount, UserName = "carol" });
     }
 
     private static RoleOptions Role(string name, string trust) => new()

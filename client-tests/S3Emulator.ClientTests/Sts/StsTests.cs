@@ -143,6 +143,19 @@ public sealed class StsTests(Transport transport) : StsTestBase(transport)
     }
 
     [Test]
+    public async Task AssumeRole_AcrossAccounts_NeedsTheTrustPolicyAndTheCallersOwnPolicy()
+    {
+        var request = new AssumeRoleRequest { RoleArn = SharedArn, RoleSessionName = "visitor" };
+
+        var bobs = await StsClient(Bob).AssumeRoleAsync(request);
+        var carols = await ExpectStsErrorAsync(() => StsClient(Carol).AssumeRoleAsync(request));
+
+        Assert.That(bobs.AssumedRoleUser.Arn, Is.EqualTo("arn:aws:sts::123456789012:assumed-role/shared/visitor"));
+        Assert.That(carols.Message, Is.EqualTo(
+            "User: arn:aws:iam::210987654321:user/carol is not authorized to perform: sts:AssumeRole on resource: " + SharedArn));
+    }
+
+    [Test]
     public async Task AssumeRole_ByTheRootUser_IsAccessDenied()
     {
         var error = await ExpectStsErrorAsync(() => StsClient(Root).AssumeRoleAsync(new AssumeRoleRequest { RoleArn = ReaderArn, RoleSessionName = "s1" }));
