@@ -11,7 +11,7 @@ public sealed class PolicyEngineStsChecksTests
     private const string RoleArn = "arn:aws:iam::123456789012:role/reader";
     private const string AllowAssume = """{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"sts:AssumeRole","Resource":"arn:aws:iam::123456789012:role/reader"}]}""";
 
-    private readonly PolicyEngineStsChecks _checks = new(new CallerPolicies());
+    private readonly PolicyEngineStsChecks _checks = new(new CallerGrants(PolicyDocument.Parse), PolicyDocument.Parse);
 
     private static IamRole Role(string principal, string condition = "") => new("reader", "123456789012", "AROAEXAMPLEEXAMPLE12", [],
         new NamedPolicy("trust", $$"""{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{{principal}},"Action":"sts:AssumeRole"{{condition}}}]}"""),
@@ -90,14 +90,14 @@ public sealed class PolicyEngineStsChecksTests
         Assert.That(Assert.Throws<StsException>(() => _checks.ValidateSessionPolicy("not json"))!.Error.Code, Is.EqualTo("MalformedPolicyDocument"));
 
     [Test]
-    public void CallerPolicies_OfASession_AreTheRolesPoliciesAndTheSessionPolicy()
+    public void CallerGrants_OfASession_AreTheRolesPoliciesAndTheSessionPolicy()
     {
         var rolePolicy = new NamedPolicy("s3-all", """{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:*","Resource":"*"}]}""");
         var session = CallerIdentity.ForSession(Claims(policy: """{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"*"}]}"""), [rolePolicy]);
 
-        var grants = new CallerPolicies().Grants(session);
+        var grants = new CallerGrants(PolicyDocument.Parse).Of(session);
 
         Assert.That(grants.Select(g => (g.Kind, g.Name)), Is.EqualTo(new[] { (PolicyKind.Identity, "s3-all"), (PolicyKind.Session, "session policy") }));
-        Assert.That(CallerPolicies.Principal(session).MatchingArns, Does.Contain("arn:aws:iam::123456789012:role/reader"));
+        Assert.That(CallerGrants.Principal(session).MatchingArns, Does.Contain("arn:aws:iam::123456789012:role/reader"));
     }
 }

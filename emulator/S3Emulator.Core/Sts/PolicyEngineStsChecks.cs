@@ -9,7 +9,9 @@ namespace S3Emulator.Core.Sts;
 /// naming the caller suffices (one naming only the account delegates to identity policies), across accounts the
 /// caller's identity policies must allow too (../shared/spec/sts.md §4).
 /// </summary>
-public sealed class PolicyEngineStsChecks(CallerPolicies policies) : IStsPolicyChecks
+/// <param name="grants">The caller's identity side.</param>
+/// <param name="parse">Parses a policy text (the server's cache).</param>
+public sealed class PolicyEngineStsChecks(CallerGrants grants, Func<string, PolicyDocument> parse) : IStsPolicyChecks
 {
     /// <inheritdoc />
     public void ValidateSessionPolicy(string json)
@@ -30,11 +32,11 @@ public sealed class PolicyEngineStsChecks(CallerPolicies policies) : IStsPolicyC
         ArgumentNullException.ThrowIfNull(check);
         var context = new RequestContextKeys();
         foreach (var (key, values) in check.Context) context.Set(key, values);
-        var trust = new AttachedPolicy(PolicyKind.RoleTrust, check.Role.TrustPolicy.Name, policies.Document(check.Role.TrustPolicy));
+        var trust = new AttachedPolicy(PolicyKind.RoleTrust, check.Role.TrustPolicy.Name, parse(check.Role.TrustPolicy.Json));
         var request = new AuthorizationRequest(
-            CallerPolicies.Principal(check.Caller),
+            CallerGrants.Principal(check.Caller),
             check.Action,
-            policies.Grants(check.Caller),
+            grants.Of(check.Caller),
             [new ResourceCheck(check.Role.Arn, check.Role.AccountId, [trust])],
             context);
         return PolicyEvaluator.Evaluate(request).IsAllowed;

@@ -44,8 +44,9 @@ public static class S3EmulatorServiceCollectionExtensions
         // Session tokens are sealed under the master key, so they outlive a restart exactly when stored objects do.
         services.AddSingleton(sp => new SessionTokenSealer(sp.GetRequiredService<MasterKey>()));
         services.AddSingleton(sp => new SessionTokenVerification(sp.GetRequiredService<SessionTokenSealer>(), sp.GetRequiredService<TimeProvider>()));
-        services.AddSingleton<CallerPolicies>();
-        services.TryAddSingleton<IStsPolicyChecks>(sp => new PolicyEngineStsChecks(sp.GetRequiredService<CallerPolicies>()));
+        services.AddSingleton(sp => new CallerGrants(sp.GetRequiredService<PolicyCache>().Get));
+        services.TryAddSingleton<IStsPolicyChecks>(sp => new PolicyEngineStsChecks(
+            sp.GetRequiredService<CallerGrants>(), sp.GetRequiredService<PolicyCache>().Get));
         services.AddSingleton(sp => new SecurityTokenService(sp.GetRequiredService<PrincipalDirectory>(), sp.GetRequiredService<SessionTokenSealer>(),
             sp.GetRequiredService<IStsPolicyChecks>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<StsAuthentication>();

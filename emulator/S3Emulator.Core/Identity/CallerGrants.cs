@@ -1,17 +1,14 @@
-using System.Runtime.CompilerServices;
 using S3Emulator.Core.Policy;
 
 namespace S3Emulator.Core.Identity;
 
 /// <summary>
 /// The caller as the policy engine sees it: its <see cref="PolicyPrincipal"/>, and its identity grants (the user's or
-/// role's policies, plus a session policy that intersects). Parsed documents are kept per policy, so a configured
-/// policy is parsed once however many requests it decides.
+/// role's policies, plus a session policy that intersects them).
 /// </summary>
-public sealed class CallerPolicies
+/// <param name="parse">Parses a policy text; the server passes its cache so that a policy is parsed once, not per request.</param>
+public sealed class CallerGrants(Func<string, PolicyDocument> parse)
 {
-    private readonly ConditionalWeakTable<NamedPolicy, PolicyDocument> _parsed = [];
-
     /// <summary>The engine's principal for <paramref name="caller"/>.</summary>
     public static PolicyPrincipal Principal(CallerIdentity caller)
     {
@@ -25,14 +22,11 @@ public sealed class CallerPolicies
     }
 
     /// <summary>The caller's identity policies and, for a session with one, its session policy.</summary>
-    public IReadOnlyList<IdentityGrant> Grants(CallerIdentity caller)
+    public IReadOnlyList<IdentityGrant> Of(CallerIdentity caller)
     {
         ArgumentNullException.ThrowIfNull(caller);
-        var grants = caller.IdentityPolicies.Select(p => IdentityGrant.Policy(p.Name, Document(p))).ToList();
-        if (caller.SessionPolicy is { } session) grants.Add(IdentityGrant.SessionPolicy(session.Name, Document(session)));
+        var grants = caller.IdentityPolicies.Select(p => IdentityGrant.Policy(p.Name, parse(p.Json))).ToList();
+        if (caller.SessionPolicy is { } session) grants.Add(IdentityGrant.SessionPolicy(session.Name, parse(session.Json)));
         return grants;
     }
-
-    /// <summary>The parsed form of <paramref name="policy"/> (already validated at start-up or by AssumeRole).</summary>
-    public PolicyDocument Document(NamedPolicy policy) => _parsed.GetValue(policy, p => PolicyDocument.Parse(p.Json));
 }
