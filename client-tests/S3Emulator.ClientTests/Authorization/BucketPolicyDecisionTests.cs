@@ -131,4 +131,19 @@ public sealed class BucketPolicyDecisionTests(Transport transport) : Authorizati
         var decisions = Emulator.Journal.Last(e => e.Operation == "CopyObject" && e.Bucket == target)?.Decisions;
         Assert.That(decisions?.Select(d => (d.Action, d.Decision.IsAllowed)), Is.EqualTo(new[] { ("s3:PutObject", true), ("s3:GetObject", false) }));
     }
+
+    [Test]
+    public async Task OtherAccount_WritingThroughAGrant_LeavesTheObjectOwnedByTheBucketOwner()
+    {
+        var bucket = await BucketWithPolicyAsync($$"""
+            {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"{{OtherAccountId}}"},"Action":"s3:PutObject","Resource":"arn:aws:s3:::{bucket}/*"}]}
+            """);
+
+        await OtherAccount.PutObjectAsync(new PutObjectRequest { BucketName = bucket, Key = "theirs.txt", ContentBody = "x" });
+        var listing = await S3.ListObjectsV2Async(new ListObjectsV2Request { BucketName = bucket, FetchOwner = true });
+
+        // New buckets are BucketOwnerEnforced: the bucket owner owns every object, whoever wrote it.
+        var owners = listing.S3Objects.Select(o => o.Owner.DisplayName).Distinct();
+        Assert.That(owners, Is.EqualTo(new[] { AccountId }));
+    }
 }

@@ -12,10 +12,12 @@ namespace S3Emulator.Server.Authorization;
 /// <summary>
 /// Decides an S3 request before its handler runs: the operation's action (<see cref="S3OperationActions"/>) on its
 /// bucket or object with the bucket policy, then the actions the request implies — <c>s3:PutObjectTagging</c> for a
-/// tagging header, <c>s3:GetObject</c> on a copy's source with the source bucket's policy. Block Public Access's
+/// tagging header, <c>s3:GetObject</c> on a copy's source with the source bucket's policy, the KMS key's actions for
+/// SSE-KMS (<see cref="KmsKeyPermissions"/>). Block Public Access's
 /// RestrictPublicBuckets takes a public bucket policy away from callers outside the bucket's account.
 /// </summary>
-internal sealed class S3RequestAuthorizer(AccessAuthorizer access, PolicyCache policies, IAccountStore accounts, TimeProvider time)
+internal sealed class S3RequestAuthorizer(
+    AccessAuthorizer access, KmsKeyPermissions kmsKeys, PolicyCache policies, IAccountStore accounts, TimeProvider time)
 {
     private const string AllBucketsArn = "arn:aws:s3:::*";
 
@@ -47,10 +49,17 @@ internal sealed class S3RequestAuthorizer(AccessAuthorizer access, PolicyCache p
         }
         access.Authorize(context.Exchange, context.Principal, action, checks, keys);
 
-        if (request.Operation is S3Operation.PutObject or S3Operation.CopyObject or S3Operation.CreateMultipartUpload
-            && context.Header(S3Headers.Tagging) is not null)
+        var writesObject = request.Operation is S3Operation.PutObject or S3Operation.CopyObject or S3Operation.CreateMultipartUpload;
+        if (writesObject && context.Header(S3Headers.Tagging) is not null)
         {
             access.Authorize(context.Exchange, context.Principal, "s3:PutObjectTagging", checks, keys);
+        }
+        if (writesObject) await kmsKeys.AuthorizeWriteAsync(context, bucket, keys).ConfigureAwait(false);
+        if (request.Operation == S3Operation.GetObject && context.Principal is not { IsRoot: true })
+        {
+            // The root user is allowed every key of its account; anyone else must be allowed kms:Decrypt on an SSE-KMS object's key.
+            var stored = await context.Store.GetObjectInfoAsync(bucket.Name, context.Key, context.Cancellation).ConfigureAwait(false);
+            await kmsKeys.AuthorizeReadAsync(context, stored, keys).ConfigureAwait(false);
         }
         if (request.Operation is S3Operation.CopyObject or S3Operation.UploadPartCopy
             && context.Header(S3Headers.CopySource) is { } copySource)
@@ -65,6 +74,8 @@ internal sealed class S3RequestAuthorizer(AccessAuthorizer access, PolicyCache p
             ?? throw new S3Exception(S3Errors.NoSuchBucket, S3Exception.Detail("BucketName", source.Bucket));
         var checks = await ChecksAsync(context, bucket, ObjectArn(bucket.Name, source.Key)).ConfigureAwait(false);
         access.Authorize(context.Exchange, context.Principal, "s3:GetObject", checks, keys);
+        var stored = await context.Store.GetObjectInfoAsync(bucket.Name, source.Key, context.Cancellation).ConfigureAwait(false);
+        await kmsKeys.AuthorizeReadAsync(context, stored, keys).ConfigureAwait(false);
     }
 
     private async Task<IReadOnlyList<ResourceCheck>> ChecksAsync(S3RequestContext context, BucketInfo bucket, string resourceArn)

@@ -74,6 +74,7 @@ public static class S3EmulatorServiceCollectionExtensions
         services.AddSingleton<PolicyCache>();
         services.AddSingleton<CallerPolicies>();
         services.AddSingleton<AccessAuthorizer>();
+        services.AddSingleton<KmsKeyPermissions>();
         services.AddSingleton<S3RequestAuthorizer>();
         services.AddSingleton(sp => new KmsAuthentication(sp.GetRequiredService<RequestAuthenticator>(), options.Region));
         services.AddHostedService<InitialBucketsSeeder>();

@@ -3,6 +3,7 @@ using S3Emulator.Core.Encryption;
 using S3Emulator.Core.Errors;
 using S3Emulator.Core.Model;
 using S3Emulator.Server.Encryption;
+using S3Emulator.Server.Services.S3.Handlers.Access;
 using S3Emulator.Server.Protocol;
 using S3Emulator.Server.Services.S3.Handlers.Multipart;
 using S3Emulator.Server.Services.S3.Handlers.Objects;
@@ -38,7 +39,7 @@ internal static class MultipartHandlers
             UserMetadata = ObjectRequestHeaders.UserMetadata(context),
             Tags = ObjectRequestHeaders.Tags(context),
             StorageClass = ObjectRequestHeaders.StorageClass(context),
-            OwnerAccountId = context.AccountId,
+            OwnerAccountId = ObjectOwner.Of(context),
             Encryption = contentKey.Stored,
         };
         var upload = new MultipartUpload(MultipartUploads.NewUploadId(), context.Bucket, context.Key, now, template,

@@ -1,6 +1,7 @@
 using S3Emulator.Core.Encryption;
 using S3Emulator.Core.Model;
 using S3Emulator.Server.Encryption;
+using S3Emulator.Server.Services.S3.Handlers.Access;
 
 namespace S3Emulator.Server.Services.S3.Handlers.Uploads;
 
@@ -24,7 +25,7 @@ internal static class EncryptedObjectWriter
             Encryption = contentKey.Stored,
             LastModified = context.Time.GetUtcNow(),
             Checksum = new StoredChecksum(plaintext.ChecksumAlgorithm, plaintext.ChecksumBase64, ChecksumType.FullObject),
-            OwnerAccountId = context.AccountId,
+            OwnerAccountId = ObjectOwner.Of(context),
         }), context.Cancellation).ConfigureAwait(false);
     }
 }
