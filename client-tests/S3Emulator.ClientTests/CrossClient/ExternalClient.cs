@@ -50,6 +50,14 @@ internal sealed class ExternalClient : IDisposable
     }
 
     public Task<(int ExitCode, string Output, string Error)> RunAsync(string program, params string[] arguments) =>
+        RunWithAsync(new Dictionary<string, string>(), program, arguments);
+
+    /// <summary>
+    /// Like <see cref="RunAsync(string, string[])"/>, with <paramref name="overrides"/> set last in the environment: e.g.
+    /// an assumed role's <c>AWS_ACCESS_KEY_ID</c>, <c>AWS_SECRET_ACCESS_KEY</c> and <c>AWS_SESSION_TOKEN</c>.
+    /// </summary>
+    public Task<(int ExitCode, string Output, string Error)> RunWithAsync(
+        IReadOnlyDictionary<string, string> overrides, string program, params string[] arguments) =>
         RunAsync(program, arguments, environment =>
         {
             environment["AWS_ACCESS_KEY_ID"] = S3CredentialOptions.DefaultAccessKeyId;
@@ -64,6 +72,10 @@ internal sealed class ExternalClient : IDisposable
                 environment["NODE_EXTRA_CA_CERTS"] = CaBundle;
             }
             foreach (var (name, value) in _proxy?.Environment ?? new Dictionary<string, string>())
+            {
+                environment[name] = value;
+            }
+            foreach (var (name, value) in overrides)
             {
                 environment[name] = value;
             }
