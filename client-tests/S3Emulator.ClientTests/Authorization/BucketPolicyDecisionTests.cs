@@ -146,4 +146,19 @@ public sealed class BucketPolicyDecisionTests(Transport transport) : Authorizati
         var owners = listing.S3Objects.Select(o => o.Owner.DisplayName).Distinct();
         Assert.That(owners, Is.EqualTo(new[] { AccountId }));
     }
+
+    [Test]
+    public async Task Get_OfAnObjectTaggedConfidential_IsDeniedByAnExistingObjectTagCondition()
+    {
+        var bucket = await BucketWithPolicyAsync("""
+            {"Version":"2012-10-17","Statement":[{"Sid":"HideConfidential","Effect":"Deny","Principal":"*","Action":"s3:GetObject",
+              "Resource":"arn:aws:s3:::{bucket}/*","Condition":{"StringEquals":{"s3:ExistingObjectTag/class":"confidential"}}}]}
+            """);
+        await S3.PutObjectAsync(new PutObjectRequest { BucketName = bucket, Key = "secret.txt", ContentBody = "x", TagSet = [new Tag { Key = "class", Value = "confidential" }] });
+
+        var denied = await ExpectAccessDeniedAsync(() => ReadAsync(S3, bucket, "secret.txt"));
+
+        Assert.That(await ReadAsync(S3, bucket), Is.EqualTo("hello"), "an untagged object is not hidden");
+        Assert.That(denied.Message, Does.Contain("\"HideConfidential\""));
+    }
 }

@@ -36,6 +36,12 @@ internal sealed class S3RequestAuthorizer(
             return;
         }
 
+        // The object as stored, for s3:ExistingObjectTag/<key> and kms:Decrypt; loaded only when a decision can use it.
+        var stored = NeedsStoredObject(context, bucket)
+            ? await context.Store.GetObjectInfoAsync(bucket.Name, context.Key, context.Cancellation).ConfigureAwait(false)
+            : null;
+        foreach (var (tagKey, tagValue) in stored?.Tags ?? []) keys.Set("s3:ExistingObjectTag/" + tagKey, tagValue);
+
         var target = scope == ResourceScope.Object ? ObjectArn(bucket.Name, context.Key) : BucketArn(bucket.Name);
         var checks = await ChecksAsync(context, bucket, target).ConfigureAwait(false);
         if (context.AccessPoint is { } accessPoint)
@@ -55,12 +61,7 @@ internal sealed class S3RequestAuthorizer(
             access.Authorize(context.Exchange, context.Principal, "s3:PutObjectTagging", checks, keys);
         }
         if (writesObject) await kmsKeys.AuthorizeWriteAsync(context, bucket, keys).ConfigureAwait(false);
-        if (request.Operation == S3Operation.GetObject && context.Principal is not { IsRoot: true })
-        {
-            // The root user is allowed every key of its account; anyone else must be allowed kms:Decrypt on an SSE-KMS object's key.
-            var stored = await context.Store.GetObjectInfoAsync(bucket.Name, context.Key, context.Cancellation).ConfigureAwait(false);
-            await kmsKeys.AuthorizeReadAsync(context, stored, keys).ConfigureAwait(false);
-        }
+        if (request.Operation == S3Operation.GetObject) await kmsKeys.AuthorizeReadAsync(context, stored, keys).ConfigureAwait(false);
         if (request.Operation is S3Operation.CopyObject or S3Operation.UploadPartCopy
             && context.Header(S3Headers.CopySource) is { } copySource)
         {
@@ -97,6 +98,16 @@ internal sealed class S3RequestAuthorizer(
         }
         return new AttachedPolicy(PolicyKind.Bucket, $"bucket policy of {bucket.Name}", document);
     }
+
+    /// <summary>
+    /// Whether deciding needs the stored object: for operations on an existing object, when a policy may test its tags,
+    /// or when the caller is not the root user (who is allowed its account's KMS keys; anyone else needs kms:Decrypt).
+    /// </summary>
+    private static bool NeedsStoredObject(S3RequestContext context, BucketInfo bucket) =>
+        context.Request.Operation is S3Operation.GetObject or S3Operation.HeadObject or S3Operation.GetObjectAttributes
+            or S3Operation.GetObjectTagging or S3Operation.PutObjectTagging or S3Operation.DeleteObjectTagging or S3Operation.DeleteObject
+            or S3Operation.GetObjectAcl or S3Operation.PutObjectAcl
+        && (context.Principal is not { IsRoot: true } || bucket.Policy?.Contains("s3:ExistingObjectTag", StringComparison.OrdinalIgnoreCase) == true);
 
     private static void AccessPointKeys(RequestContextKeys keys, AccessPoint accessPoint, string apArn) => keys
         .Set("s3:DataAccessPointArn", apArn)
