@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using S3Emulator.Core.Errors;
@@ -31,12 +29,12 @@ internal sealed class ControlService(
 {
     public ServiceKind Kind => ServiceKind.S3Control;
 
-    public string NewRequestId() => Convert.ToHexString(Guid.NewGuid().ToByteArray().AsSpan(0, 8));
+    public string NewRequestId() => S3ResponseIds.NewRequestId();
 
     public async Task ServeAsync(ServiceExchange exchange)
     {
         var http = exchange.Http;
-        StampIds(exchange);
+        S3ResponseIds.Stamp(exchange);
         var request = ControlRequestClassifier.Classify(http.Request.Method, exchange.RawTarget, http.Request.Headers["x-amz-account-id"].FirstOrDefault());
         exchange.Operation = request.Operation.ToString();
         exchange.Resource = request.Name;
@@ -71,26 +69,10 @@ internal sealed class ControlService(
 
     public async Task<string> WriteErrorAsync(ServiceExchange exchange, Exception failure)
     {
-        var s3Exception = failure as S3Exception ?? Translate(failure, exchange.Operation);
-        StampIds(exchange);
-        var error = ControlErrorResult.From(s3Exception, exchange.RequestId, HostIdOf(exchange.RequestId));
+        var s3Exception = S3Failures.Translate(failure, logger, exchange.Operation);
+        S3ResponseIds.Stamp(exchange);
+        var error = ControlErrorResult.From(s3Exception, exchange.RequestId, S3ResponseIds.HostIdOf(exchange.RequestId));
         await S3ResultWriter.WriteAsync(exchange.Http, error).ConfigureAwait(false);
         return s3Exception.Error.Code;
-    }
-
-    private static void StampIds(ServiceExchange exchange)
-    {
-        var headers = exchange.Http.Response.Headers;
-        headers[S3Headers.RequestId] = exchange.RequestId;
-        headers[S3Headers.HostId] = HostIdOf(exchange.RequestId);
-    }
-
-    private static string HostIdOf(string requestId) => Convert.ToBase64String(SHA256.HashData(Encoding.ASCII.GetBytes(requestId)));
-
-    private S3Exception Translate(Exception exception, string operation)
-    {
-        if (exception is BadHttpRequestException) return new S3Exception(S3Errors.IncompleteBody);
-        Log.UnhandledFailure(logger, exception, operation);
-        return new S3Exception(S3Errors.InternalError);
     }
 }

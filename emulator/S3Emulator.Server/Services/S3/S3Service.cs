@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Logging;
@@ -35,12 +33,12 @@ internal sealed class S3Service(
 {
     public ServiceKind Kind => ServiceKind.S3;
 
-    public string NewRequestId() => Convert.ToHexString(Guid.NewGuid().ToByteArray().AsSpan(0, 8));
+    public string NewRequestId() => S3ResponseIds.NewRequestId();
 
     public async Task ServeAsync(ServiceExchange exchange)
     {
         var context = exchange.Http;
-        StampIds(exchange);
+        S3ResponseIds.Stamp(exchange);
         // S3 takes single PUTs of up to 5 GiB; Kestrel's 30 MB default would cut them off.
         if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit) limit.MaxRequestBodySize = null;
 
@@ -67,36 +65,10 @@ internal sealed class S3Service(
     public async Task<string> WriteErrorAsync(ServiceExchange exchange, Exception failure)
     {
         var context = exchange.Http;
-        var s3Exception = failure as S3Exception ?? Translate(failure, exchange.Operation);
-        StampIds(exchange);
-        var error = S3ErrorResult.From(s3Exception, exchange.Resource ?? exchange.RawTarget, exchange.RequestId, HostIdOf(exchange.RequestId));
+        var s3Exception = S3Failures.Translate(failure, logger, exchange.Operation);
+        S3ResponseIds.Stamp(exchange);
+        var error = S3ErrorResult.From(s3Exception, exchange.Resource ?? exchange.RawTarget, exchange.RequestId, S3ResponseIds.HostIdOf(exchange.RequestId));
         await S3ResultWriter.WriteAsync(context, error).ConfigureAwait(false);
         return s3Exception.Error.Code;
-    }
-
-    /// <summary>Sets <c>x-amz-request-id</c> and <c>x-amz-id-2</c> (again after an error cleared the response).</summary>
-    private static void StampIds(ServiceExchange exchange)
-    {
-        var headers = exchange.Http.Response.Headers;
-        headers[S3Headers.RequestId] = exchange.RequestId;
-        headers[S3Headers.HostId] = HostIdOf(exchange.RequestId);
-    }
-
-    /// <summary>The opaque <c>x-amz-id-2</c> paired with a request id: derived from it, so both answers of one request agree.</summary>
-    private static string HostIdOf(string requestId) => Convert.ToBase64String(SHA256.HashData(Encoding.ASCII.GetBytes(requestId)));
-
-    private S3Exception Translate(Exception exception, string operation)
-    {
-        switch (exception)
-        {
-            case BadHttpRequestException:
-                // Only reading the request throws it: the client sent fewer bytes than it announced.
-                return new S3Exception(S3Errors.IncompleteBody);
-            default:
-                // A failed read of the client's body is IncompleteBody already (ClientRequestBody): an IOException
-                // here is the server's own (disk full, permissions), logged and answered as S3 answers its own faults.
-                Log.UnhandledFailure(logger, exception, operation);
-                return new S3Exception(S3Errors.InternalError);
-        }
     }
 }
