@@ -12,8 +12,8 @@ namespace S3Emulator.Bench;
 /// within 5% of each other: authorization must not cost a request more than its bytes do.
 /// </summary>
 [MemoryDiagnoser]
-// A shared 2-core machine is noisy: 15 measured iterations resolve a few percent where ShortRun's 3 do not, and still
-// finish in about half a minute.
+// 15 measured iterations narrow the spread ShortRun's 3 leave and still run the three cases in about a minute (plus the
+// generated project's build). On a loaded machine even they do not resolve 5%: compare medians of repeated runs.
 [SimpleJob(launchCount: 1, warmupCount: 3, iterationCount: 15)]
 public class AuthorizationBenchmarks
 {
