@@ -65,11 +65,17 @@ builder.WebHost.ConfigureKestrel(kestrel =>
 });
 
 await using var app = builder.Build();
-app.UseS3Emulator();
 
 try
 {
+    // Building the pipeline builds the services, so a bad user or role entry already fails here.
+    app.UseS3Emulator();
     await app.StartAsync();
+}
+catch (S3EmulatorConfigurationException e)
+{
+    Console.Error.WriteLine(e.Message);
+    return 1;
 }
 catch (Exception e) when (StartupFailure.PortInUse(e, settings) is { } line)
 {

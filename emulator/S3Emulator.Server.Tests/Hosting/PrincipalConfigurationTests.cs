@@ -23,7 +23,7 @@ public sealed class PrincipalConfigurationTests
     }
 
     private static string Failure(S3EmulatorOptions options) =>
-        Assert.Throws<InvalidOperationException>(() => PrincipalConfiguration.Build(options))!.Message;
+        Assert.Throws<S3EmulatorConfigurationException>(() => PrincipalConfiguration.Build(options))!.Message;
 
     [Test]
     public void Build_ARoleWithInlinePolicies_IsFoundByItsArn()

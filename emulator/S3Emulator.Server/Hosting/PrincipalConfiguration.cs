@@ -12,7 +12,7 @@ namespace S3Emulator.Server.Hosting;
 /// </summary>
 internal static partial class PrincipalConfiguration
 {
-    /// <exception cref="InvalidOperationException">An entry is invalid; the message names it.</exception>
+    /// <exception cref="S3EmulatorConfigurationException">An entry is invalid; the message names it.</exception>
     public static PrincipalDirectory Build(S3EmulatorOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -45,7 +45,7 @@ internal static partial class PrincipalConfiguration
         }
         catch (ArgumentException e)
         {
-            throw new InvalidOperationException($"{S3EmulatorOptions.SectionName}: {e.Message.Split(" (Parameter", 2)[0]}", e);
+            throw new S3EmulatorConfigurationException($"{S3EmulatorOptions.SectionName}: {e.Message.Split(" (Parameter", 2)[0]}");
         }
     }
 
@@ -103,7 +103,7 @@ internal static partial class PrincipalConfiguration
     private static string Entry(string list, int index, string name) =>
         string.Create(CultureInfo.InvariantCulture, $"{S3EmulatorOptions.SectionName}:{list}:{index}") + (name.Length > 0 ? $" '{name}'" : "");
 
-    private static InvalidOperationException Bad(string entry, string problem) => new($"{entry}: {problem}");
+    private static S3EmulatorConfigurationException Bad(string entry, string problem) => new($"{entry}: {problem}");
 
     [GeneratedRegex(@"^[A-Za-z0-9+=,.@_-]{1,64}\z")]
     private static partial Regex RoleNamePattern();
