@@ -1,3 +1,4 @@
+using S3Emulator.Core.Policy;
 using S3Emulator.Core.Sts;
 
 namespace S3Emulator.Core.Tests.Sts;
@@ -14,10 +15,12 @@ internal sealed class FakeStsPolicyChecks : IStsPolicyChecks
         if (!json.StartsWith('{')) throw new StsException(StsErrors.MalformedPolicyDocument("Policies must be valid JSON and the first byte must be '{'"));
     }
 
-    public bool IsAllowed(RoleAccessCheck check)
+    public AuthorizationDecision Decide(RoleAccessCheck check)
     {
         Checks.Add(check);
-        return Allow(check);
+        return Allow(check)
+            ? new AuthorizationDecision { Effect = DecisionEffect.Allow, Statements = [] }
+            : new AuthorizationDecision { Effect = DecisionEffect.ImplicitDeny, Statements = [], Reason = DenialReason.NoResourcePolicyAllows, EvaluatedPolicies = ["trust"] };
     }
 
     public IReadOnlyList<string>? ContextValue(string key) =>

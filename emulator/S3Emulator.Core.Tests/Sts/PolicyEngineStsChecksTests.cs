@@ -21,8 +21,8 @@ public sealed class PolicyEngineStsChecksTests
         CallerIdentity.ForUser(new IamUser(account, "alice", "AIDAEXAMPLEALICE12345", policies));
 
     private bool Allows(CallerIdentity caller, IamRole role, params (string Key, string Value)[] context) =>
-        _checks.IsAllowed(new RoleAccessCheck(caller, role, "sts:AssumeRole",
-            [.. context.Select(c => KeyValuePair.Create(c.Key, (IReadOnlyList<string>)[c.Value]))]));
+        _checks.Decide(new RoleAccessCheck(caller, role, "sts:AssumeRole",
+            [.. context.Select(c => KeyValuePair.Create(c.Key, (IReadOnlyList<string>)[c.Value]))])).IsAllowed;
 
     [Test]
     public void ATrustPolicyNamingTheUser_AllowsIt_WithoutAnIdentityPolicy() =>

@@ -114,6 +114,21 @@ public sealed class SecurityTokenServiceTests
     }
 
     [Test]
+    public void AssumeRole_TellsTheCallerEveryDecision_AndExplainsARefusalWhenAsked()
+    {
+        _policies.Allow = check => check.Action == "sts:AssumeRole";
+        var decided = new List<string>();
+        var call = new StsCall(StsForm.Parse(AssumeRoleForm("&SourceIdentity=DevUser123")), Alice, StsXmlTests.RequestId, [],
+            (action, decision) => decided.Add($"{action}={decision.Effect}"), ExplainDenials: true);
+
+        var error = Assert.Throws<StsException>(() => _service.Handle(call))!.Error;
+
+        Assert.That(decided, Is.EqualTo(new[] { "sts:AssumeRole=Allow", "sts:SetSourceIdentity=ImplicitDeny" }));
+        Assert.That(error.Message, Is.EqualTo("User: arn:aws:iam::123456789012:user/alice is not authorized to perform: sts:SetSourceIdentity on resource: "
+            + RoleArn + " (no statement allows it in: trust)"));
+    }
+
+    [Test]
     public void AssumeRole_AsksTheTrustPolicyWithStsContextKeys()
     {
         Assume("&ExternalId=123ABC");

@@ -1,4 +1,5 @@
 using S3Emulator.Core.Identity;
+using S3Emulator.Core.Policy;
 
 namespace S3Emulator.Core.Sts;
 
@@ -12,8 +13,8 @@ public interface IStsPolicyChecks
     /// <summary>Throws <see cref="StsException"/> with <c>MalformedPolicyDocument</c> when <paramref name="json"/> is not a valid session policy.</summary>
     void ValidateSessionPolicy(string json);
 
-    /// <summary>True when <see cref="RoleAccessCheck.Caller"/> may perform <see cref="RoleAccessCheck.Action"/> on the role.</summary>
-    bool IsAllowed(RoleAccessCheck check);
+    /// <summary>Whether <see cref="RoleAccessCheck.Caller"/> may perform <see cref="RoleAccessCheck.Action"/> on the role, and why.</summary>
+    AuthorizationDecision Decide(RoleAccessCheck check);
 }
 
 /// <summary>One question for the trust policy: may <paramref name="Caller"/> do <paramref name="Action"/> on <paramref name="Role"/>?</summary>

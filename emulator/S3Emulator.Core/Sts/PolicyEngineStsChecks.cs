@@ -27,7 +27,7 @@ public sealed class PolicyEngineStsChecks(CallerGrants grants, Func<string, Poli
     }
 
     /// <inheritdoc />
-    public bool IsAllowed(RoleAccessCheck check)
+    public AuthorizationDecision Decide(RoleAccessCheck check)
     {
         ArgumentNullException.ThrowIfNull(check);
         var context = new RequestContextKeys();
@@ -39,6 +39,6 @@ public sealed class PolicyEngineStsChecks(CallerGrants grants, Func<string, Poli
             grants.Of(check.Caller),
             [new ResourceCheck(check.Role.Arn, check.Role.AccountId, [trust])],
             context);
-        return PolicyEvaluator.Evaluate(request).IsAllowed;
+        return PolicyEvaluator.Evaluate(request);
     }
 }

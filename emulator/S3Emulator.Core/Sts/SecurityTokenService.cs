@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using S3Emulator.Core.Identity;
+using S3Emulator.Core.Policy;
 
 namespace S3Emulator.Core.Sts;
 
@@ -58,14 +59,18 @@ public sealed class SecurityTokenService(PrincipalDirectory directory, SessionTo
         var packed = PackedPercent(request.Policy, tags);
         if (packed > 100) throw new StsException(StsErrors.PackedPolicyTooLarge(packed));
 
-        var notAuthorized = new StsException(StsErrors.NotAuthorized(caller.Arn, "sts:AssumeRole", request.RoleArn));
-        if (!directory.TryGetRole(request.RoleArn, out var role)) throw notAuthorized;
+        // A role that does not exist is refused exactly as a trust policy refuses, naming the ARN as given.
+        if (!directory.TryGetRole(request.RoleArn, out var role))
+        {
+            throw new StsException(StsErrors.NotAuthorized(caller.Arn, "sts:AssumeRole", request.RoleArn));
+        }
+
         // STS writes Expiration to the second; the token expires exactly when the answer says.
         var now = DateTimeOffset.FromUnixTimeSeconds(time.GetUtcNow().ToUnixTimeSeconds());
         var context = TrustContext(call, request, tags, now);
-        if (!policies.IsAllowed(new RoleAccessCheck(caller, role, "sts:AssumeRole", context))) throw notAuthorized;
-        EnsureAllowed(caller, role, "sts:TagSession", context, request.Tags.Count > 0);
-        EnsureAllowed(caller, role, "sts:SetSourceIdentity", context, request.SourceIdentity is not null);
+        EnsureAllowed(call, role, "sts:AssumeRole", context, needed: true);
+        EnsureAllowed(call, role, "sts:TagSession", context, request.Tags.Count > 0);
+        EnsureAllowed(call, role, "sts:SetSourceIdentity", context, request.SourceIdentity is not null);
 
         var duration = request.DurationSeconds ?? AssumeRoleRequest.DefaultDurationSeconds;
         if (duration > role.MaxSessionDurationSeconds)
@@ -87,11 +92,16 @@ public sealed class SecurityTokenService(PrincipalDirectory directory, SessionTo
     }
 
     private void EnsureAllowed(
-        CallerIdentity caller, IamRole role, string action, IReadOnlyList<KeyValuePair<string, IReadOnlyList<string>>> context, bool needed)
+        StsCall call, IamRole role, string action, IReadOnlyList<KeyValuePair<string, IReadOnlyList<string>>> context, bool needed)
     {
-        if (needed && !policies.IsAllowed(new RoleAccessCheck(caller, role, action, context)))
+        if (!needed) return;
+        var decision = policies.Decide(new RoleAccessCheck(call.Caller, role, action, context));
+        call.Decided?.Invoke(action, decision);
+        if (!decision.IsAllowed)
         {
-            throw new StsException(StsErrors.NotAuthorized(caller.Arn, action, role.Arn));
+            // STS's plain sentence (sts.md §4: when AWS adds "because no role trust policy allows…" is unconfirmed).
+            var error = StsErrors.NotAuthorized(call.Caller.Arn, action, role.Arn);
+            throw new StsException(call.ExplainDenials ? error with { Message = error.Message + AccessDeniedMessage.Explanation(decision) } : error);
         }
     }
 

@@ -1,4 +1,5 @@
 using S3Emulator.Core.Identity;
+using S3Emulator.Core.Policy;
 
 namespace S3Emulator.Core.Sts;
 
@@ -9,5 +10,12 @@ namespace S3Emulator.Core.Sts;
 /// <param name="RequestContext">
 /// Context keys only the transport knows (<c>aws:SecureTransport</c>, <c>aws:SourceIp</c>); STS adds its own.
 /// </param>
+/// <param name="Decided">Told every policy decision (action, decision), for the journal; null ignores them.</param>
+/// <param name="ExplainDenials">Whether an AccessDenied message also names the deciding policy and statement.</param>
 public sealed record StsCall(
-    StsForm Form, CallerIdentity Caller, string RequestId, IReadOnlyList<KeyValuePair<string, IReadOnlyList<string>>> RequestContext);
+    StsForm Form,
+    CallerIdentity Caller,
+    string RequestId,
+    IReadOnlyList<KeyValuePair<string, IReadOnlyList<string>>> RequestContext,
+    Action<string, AuthorizationDecision>? Decided = null,
+    bool ExplainDenials = false);

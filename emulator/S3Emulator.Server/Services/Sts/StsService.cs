@@ -3,8 +3,10 @@ using System.Text;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using S3Emulator.Core.Sts;
+using S3Emulator.Server.Authorization;
 using S3Emulator.Server.Diagnostics;
 using S3Emulator.Server.Envelope;
+using S3Emulator.Server.Hosting;
 
 namespace S3Emulator.Server.Services.Sts;
 
@@ -13,7 +15,8 @@ namespace S3Emulator.Server.Services.Sts;
 /// <c>AmazonSecurityTokenServiceClient</c> pointed at the emulator assumes its roles. Errors are STS's
 /// <c>&lt;ErrorResponse&gt;</c> (query XML), rendered here and only here.
 /// </summary>
-internal sealed class StsService(SecurityTokenService sts, StsAuthentication authentication, ILogger<StsService> logger) : IEmulatorService
+internal sealed class StsService(SecurityTokenService sts, StsAuthentication authentication, S3EmulatorOptions options, ILogger<StsService> logger)
+    : IEmulatorService
 {
     private const string ContentType = "text/xml";
     private const string RequestIdHeader = "x-amzn-RequestId";
@@ -33,7 +36,8 @@ internal sealed class StsService(SecurityTokenService sts, StsAuthentication aut
         // The action, caller and outcome are recorded: never the session's secret or token.
         exchange.Operation = "sts:" + (SecurityTokenService.ActionOf(form) is { Length: > 0 } action ? action : "Unknown");
         exchange.Principal = authentication.Authenticate(context, exchange.RawTarget, body);
-        var xml = sts.Handle(new StsCall(form, exchange.Principal.Identity, exchange.RequestId, TransportContext(context)));
+        var xml = sts.Handle(new StsCall(form, exchange.Principal.Identity, exchange.RequestId, TransportContext(context),
+            (action, decision) => exchange.Decisions.Add(new RecordedDecision(action, decision)), options.ExplainDenials));
         await WriteAsync(context, exchange.RequestId, StatusCodes.Status200OK, xml).ConfigureAwait(false);
     }
 
