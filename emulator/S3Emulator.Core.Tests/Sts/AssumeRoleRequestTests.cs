@@ -73,6 +73,10 @@ public sealed class AssumeRoleRequestTests
             Is.EqualTo("1 validation error detected: Value 'arn:aws:iam' at 'roleArn' failed to satisfy constraint: Member must have length greater than or equal to 20"));
 
     [Test]
+    public void From_ARoleArnThatIsNoArn_IsAValidationErrorQuotingIt() =>
+        Assert.That(Refusal("RoleArn=nothing-valid-in-here&RoleSessionName=s1"), Is.EqualTo(StsErrors.ValidationError("nothing-valid-in-here is invalid")));
+
+    [Test]
     public void From_TagKeysDifferingOnlyInCase_IsInvalidParameterValue() =>
         Assert.That(Refusal($"RoleArn={Role}&RoleSessionName=s1&Tags.member.1.Key=Project&Tags.member.1.Value=a&Tags.member.2.Key=project&Tags.member.2.Value=b"),
             Is.EqualTo(StsErrors.InvalidParameterValue("Duplicate tag keys found. Please note that Tag keys are case insensitive.")));

@@ -80,6 +80,12 @@ public sealed partial record AssumeRoleRequest(
         ValidateTags(tags, errors);
         if (policyArns.Count > 10) errors.Add("[…]", "policyArns", "have length less than or equal to 10");
         errors.ThrowIfAny();
+        // Not a model constraint: STS's own check, with its own short text (sts.md §3).
+        if (roleArn!.Split(':').Length < 6 || !roleArn.StartsWith("arn:", StringComparison.Ordinal))
+        {
+            throw new StsException(StsErrors.ValidationError($"{roleArn} is invalid"));
+        }
+
         EnsureTagsConsistent(tags, transitive);
 
         return new AssumeRoleRequest(roleArn!, sessionName!, duration, policy, policyArns, externalId, sourceIdentity, tags, transitive,
