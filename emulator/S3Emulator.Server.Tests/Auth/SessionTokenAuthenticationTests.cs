@@ -108,12 +108,31 @@ public sealed class SessionTokenAuthenticationTests
         Assert.That(Fails(() => Authenticate(HeaderSigned(token: null))).Error.Code, Is.EqualTo("InvalidAccessKeyId"));
 
     [Test]
-    public void HeaderSigned_WithTheTokenButAWrongSecret_IsSignatureDoesNotMatch_WithoutTheSessionSecret()
+    public void HeaderSigned_WithTheTokenButAWrongSecret_IsSignatureDoesNotMatch_WithoutTheSessionSecretOrToken()
     {
-        var error = Fails(() => Authenticate(HeaderSigned(_sealer.Seal(Claims()), secret: "wrongwrongwrongwrongwrongwrongwrongwrong")));
+        var token = _sealer.Seal(Claims());
+
+        var error = Fails(() => Authenticate(HeaderSigned(token, secret: "wrongwrongwrongwrongwrongwrongwrongwrong")));
 
         Assert.That(error.Error.Code, Is.EqualTo("SignatureDoesNotMatch"));
-        Assert.That(error.Details.Select(d => d.Value), Has.None.Contains(SessionSecret));
+        Assert.That(error.Details.Select(d => d.Value), Has.None.Contains(SessionSecret).And.None.Contains(token));
+        Assert.That(error.Details.Single(d => d.Key == "CanonicalRequest").Value, Does.Contain("x-amz-security-token:(withheld)"));
+    }
+
+    [Test]
+    public void Presigned_WithTheTokenButATamperedSignature_IsSignatureDoesNotMatch_WithoutTheToken()
+    {
+        var token = _sealer.Seal(Claims());
+        var request = SdkSigner.NewRequest("GET", "bucket", "a.txt");
+        request.Parameters["X-Amz-Security-Token"] = token;
+        var target = SdkSigner.Presign(request, SignedAt, 300, accessKey: SessionKey, secret: "wrongwrongwrongwrongwrongwrongwrongwrong");
+        var context = SdkSigner.ToHttpContext(request, target);
+
+        var error = Fails(() => Authenticator().Authenticate(context, target));
+
+        Assert.That(error.Error.Code, Is.EqualTo("SignatureDoesNotMatch"));
+        Assert.That(error.Details.Select(d => d.Value), Has.None.Contains(token).And.None.Contains(Uri.EscapeDataString(token)));
+        Assert.That(error.Details.Single(d => d.Key == "CanonicalRequest").Value, Does.Contain("X-Amz-Security-Token=(withheld)"));
     }
 
     [Test]

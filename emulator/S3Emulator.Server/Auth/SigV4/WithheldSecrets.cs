@@ -5,8 +5,8 @@ namespace S3Emulator.Server.Auth.SigV4;
 
 /// <summary>
 /// The text that explains a failed signature (a SigV4 canonical request, a SigV2 string to sign) with every SSE-C
-/// key withheld. S3 echoes each signed header there; an SSE-C key must never reach an error body all the same.
-/// Its MD5, which S3 echoes on success too, stays.
+/// key and session token withheld. S3 echoes each signed header there; neither secret may reach an error body all the
+/// same. The key's MD5, which S3 echoes on success too, stays.
 /// </summary>
 internal static class WithheldSecrets
 {
@@ -16,6 +16,7 @@ internal static class WithheldSecrets
     {
         SseHeaders.CustomerKey,
         SseHeaders.ForCopySource(SseHeaders.CustomerKey, copySource: true),
+        SigningCredentials.TokenHeader, // also X-Amz-Security-Token in a presigned URL: names compare case-insensitively
     }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Each <c>name:value</c> line and each <c>name=value</c> query parameter that carries a key, its value withheld.</summary>
