@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using S3Emulator.Core.Policy;
 
 namespace S3Emulator.Server.Authorization;
@@ -13,12 +14,16 @@ internal sealed class PolicyCache
     // Policies are few (one per bucket or access point); the bound only guards against unbounded churn.
     private const int Capacity = 4096;
 
-    private readonly ConcurrentDictionary<string, PolicyDocument> _parsed = new(StringComparer.Ordinal);
+    // A store hands back the very string it holds, so most look-ups end here without hashing a 20 KB text.
+    private readonly ConditionalWeakTable<string, PolicyDocument> _byInstance = [];
+    private readonly ConcurrentDictionary<string, PolicyDocument> _byText = new(StringComparer.Ordinal);
 
     public PolicyDocument Get(string json)
     {
-        if (_parsed.TryGetValue(json, out var document)) return document;
-        if (_parsed.Count >= Capacity) _parsed.Clear();
-        return _parsed.GetOrAdd(json, PolicyDocument.Parse);
+        if (_byInstance.TryGetValue(json, out var document)) return document;
+        if (_byText.Count >= Capacity) _byText.Clear();
+        document = _byText.GetOrAdd(json, PolicyDocument.Parse);
+        _byInstance.AddOrUpdate(json, document);
+        return document;
     }
 }
