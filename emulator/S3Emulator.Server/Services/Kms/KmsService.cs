@@ -18,7 +18,6 @@ internal sealed class KmsService(MockKeyManagementService kms, KmsAuthentication
 {
     private const string TargetHeader = "X-Amz-Target";
     private const string ContentType = "application/x-amz-json-1.1";
-    private const string RequestIdHeader = "x-amzn-RequestId";
 
     // KMS requests are small (Plaintext ≤ 4096 bytes, blobs ≤ 6144); anything far larger is not KMS.
     private const int MaxBodyBytes = 1024 * 1024;
@@ -34,7 +33,7 @@ internal sealed class KmsService(MockKeyManagementService kms, KmsAuthentication
         var known = KmsOperations.TryGet(operationName, out var operation);
         // Only the operation, caller and outcome are recorded: never plaintext, blobs or key material.
         exchange.Operation = "kms:" + (known ? operationName : "Unknown");
-        var body = await ReadBodyAsync(context.Request, context.RequestAborted).ConfigureAwait(false);
+        var body = await SmallRequestBody.ReadAsync(context.Request, MaxBodyBytes, BodyTooLarge, context.RequestAborted).ConfigureAwait(false);
         exchange.Principal = authentication.Authenticate(context, exchange.RawTarget, body);
         if (!known)
         {
@@ -42,7 +41,7 @@ internal sealed class KmsService(MockKeyManagementService kms, KmsAuthentication
         }
 
         var response = operation!(KmsJsonRequest.Parse(body), kms);
-        await WriteAsync(context, exchange.RequestId, StatusCodes.Status200OK, response?.ToJsonString() ?? "").ConfigureAwait(false);
+        await TextResponse.WriteAsync(context, exchange.RequestId, StatusCodes.Status200OK, ContentType, response?.ToJsonString() ?? "").ConfigureAwait(false);
     }
 
     public async Task<string> WriteErrorAsync(ServiceExchange exchange, Exception failure)
@@ -54,35 +53,10 @@ internal sealed class KmsService(MockKeyManagementService kms, KmsAuthentication
         }
         var context = exchange.Http;
         var body = JsonSerializer.Serialize(new Dictionary<string, string> { ["__type"] = kmsFailure.Type, ["message"] = kmsFailure.Message });
-        await WriteAsync(context, exchange.RequestId, kmsFailure.StatusCode, body).ConfigureAwait(false);
+        await TextResponse.WriteAsync(context, exchange.RequestId, kmsFailure.StatusCode, ContentType, body).ConfigureAwait(false);
         return kmsFailure.Type;
     }
 
-    private static async Task<byte[]> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
-    {
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
-        {
-            if (buffer.Length + read > MaxBodyBytes)
-            {
-                throw new KmsException("ValidationException", $"The request body is larger than the {MaxBodyBytes} bytes any KMS request needs.");
-            }
-
-            buffer.Write(chunk, 0, read);
-        }
-
-        return buffer.ToArray();
-    }
-
-    private static Task WriteAsync(HttpContext context, string requestId, int status, string json)
-    {
-        var bytes = Encoding.UTF8.GetBytes(json);
-        context.Response.StatusCode = status;
-        context.Response.Headers[RequestIdHeader] = requestId;
-        context.Response.ContentType = ContentType;
-        context.Response.ContentLength = bytes.Length;
-        return context.Response.Body.WriteAsync(bytes, context.RequestAborted).AsTask();
-    }
+    private static KmsException BodyTooLarge() =>
+        new("ValidationException", $"The request body is larger than the {MaxBodyBytes} bytes any KMS request needs.");
 }

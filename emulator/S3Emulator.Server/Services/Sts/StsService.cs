@@ -19,7 +19,6 @@ internal sealed class StsService(SecurityTokenService sts, StsAuthentication aut
     : IEmulatorService
 {
     private const string ContentType = "text/xml";
-    private const string RequestIdHeader = "x-amzn-RequestId";
 
     // An AssumeRole form is a few KiB at most (policy ≤ 2048 characters, 50 tags).
     private const int MaxBodyBytes = 64 * 1024;
@@ -31,14 +30,14 @@ internal sealed class StsService(SecurityTokenService sts, StsAuthentication aut
     public async Task ServeAsync(ServiceExchange exchange)
     {
         var context = exchange.Http;
-        var body = await ReadBodyAsync(context.Request, context.RequestAborted).ConfigureAwait(false);
+        var body = await SmallRequestBody.ReadAsync(context.Request, MaxBodyBytes, () => new StsException(StsErrors.RequestTooLarge(MaxBodyBytes)), context.RequestAborted).ConfigureAwait(false);
         var form = StsForm.Parse(body);
         // The action, caller and outcome are recorded: never the session's secret or token.
         exchange.Operation = "sts:" + (SecurityTokenService.ActionOf(form) is { Length: > 0 } action ? action : "Unknown");
         exchange.Principal = authentication.Authenticate(context, exchange.RawTarget, body);
         var xml = sts.Handle(new StsCall(form, exchange.Principal.Identity, exchange.RequestId, TransportContext(context),
             (action, decision) => exchange.Decisions.Add(new RecordedDecision(action, decision)), options.ExplainDenials));
-        await WriteAsync(context, exchange.RequestId, StatusCodes.Status200OK, xml).ConfigureAwait(false);
+        await TextResponse.WriteAsync(context, exchange.RequestId, StatusCodes.Status200OK, ContentType, xml).ConfigureAwait(false);
     }
 
     public async Task<string> WriteErrorAsync(ServiceExchange exchange, Exception failure)
@@ -50,7 +49,7 @@ internal sealed class StsService(SecurityTokenService sts, StsAuthentication aut
             error = StsErrors.InternalFailure;
         }
 
-        await WriteAsync(exchange.Http, exchange.RequestId, error.StatusCode, StsXml.ErrorResponse(error, exchange.RequestId)).ConfigureAwait(false);
+        await TextResponse.WriteAsync(exchange.Http, exchange.RequestId, error.StatusCode, ContentType, StsXml.ErrorResponse(error, exchange.RequestId)).ConfigureAwait(false);
         return error.Code;
     }
 
@@ -67,29 +66,5 @@ internal sealed class StsService(SecurityTokenService sts, StsAuthentication aut
         }
 
         return keys;
-    }
-
-    private static async Task<byte[]> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
-    {
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
-        {
-            if (buffer.Length + read > MaxBodyBytes) throw new StsException(StsErrors.RequestTooLarge(MaxBodyBytes));
-            buffer.Write(chunk, 0, read);
-        }
-
-        return buffer.ToArray();
-    }
-
-    private static Task WriteAsync(HttpContext context, string requestId, int status, string xml)
-    {
-        var bytes = Encoding.UTF8.GetBytes(xml);
-        context.Response.StatusCode = status;
-        context.Response.Headers[RequestIdHeader] = requestId;
-        context.Response.ContentType = ContentType;
-        context.Response.ContentLength = bytes.Length;
-        return context.Response.Body.WriteAsync(bytes, context.RequestAborted).AsTask();
     }
 }
