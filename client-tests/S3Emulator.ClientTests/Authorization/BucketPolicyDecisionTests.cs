@@ -161,4 +161,17 @@ public sealed class BucketPolicyDecisionTests(Transport transport) : Authorizati
         Assert.That(await ReadAsync(S3, bucket), Is.EqualTo("hello"), "an untagged object is not hidden");
         Assert.That(denied.Message, Does.Contain("\"HideConfidential\""));
     }
+
+    [Test]
+    public async Task DeleteObjects_IsAllowedByAGrantOfDeleteObjectOnTheBucketsObjects()
+    {
+        var bucket = await BucketWithPolicyAsync($$"""
+            {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"{{AliceArn}}"},"Action":"s3:DeleteObject","Resource":"arn:aws:s3:::{bucket}/*"}]}
+            """);
+
+        var deleted = await Alice.DeleteObjectsAsync(new DeleteObjectsRequest { BucketName = bucket, Objects = [new KeyVersion { Key = "doc.txt" }] });
+
+        Assert.That(deleted.DeletedObjects.Select(d => d.Key), Is.EqualTo(new[] { "doc.txt" }));
+        await ExpectS3ErrorAsync(() => ReadAsync(S3, bucket));
+    }
 }

@@ -11,4 +11,10 @@ internal enum ResourceScope
 
     /// <summary>The object: <c>arn:aws:s3:::bucket/key</c>.</summary>
     Object,
+
+    /// <summary>
+    /// Every object of the bucket at once, <c>arn:aws:s3:::bucket/*</c>: a multi-object delete, which S3 decides key by
+    /// key and the emulator decides for the request as a whole (docs/compatibility.md).
+    /// </summary>
+    AllObjects,
 }

@@ -26,8 +26,7 @@ internal static class S3OperationActions
         [S3Operation.ListObjectsV2] = Bucket("s3:ListBucket"),
         [S3Operation.ListObjectVersions] = Bucket("s3:ListBucketVersions"),
         [S3Operation.ListMultipartUploads] = Bucket("s3:ListBucketMultipartUploads"),
-        // S3 decides each key of a multi-object delete on its own; the emulator decides them together, on bucket/*.
-        [S3Operation.DeleteObjects] = new("s3:DeleteObject", ResourceScope.Bucket),
+        [S3Operation.DeleteObjects] = new("s3:DeleteObject", ResourceScope.AllObjects),
         [S3Operation.GetBucketTagging] = Bucket("s3:GetBucketTagging"),
         [S3Operation.PutBucketTagging] = Bucket("s3:PutBucketTagging"),
         [S3Operation.DeleteBucketTagging] = Bucket("s3:PutBucketTagging"),

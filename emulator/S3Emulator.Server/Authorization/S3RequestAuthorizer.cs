@@ -42,7 +42,12 @@ internal sealed class S3RequestAuthorizer(
             : null;
         foreach (var (tagKey, tagValue) in stored?.Tags ?? []) keys.Set("s3:ExistingObjectTag/" + tagKey, tagValue);
 
-        var target = scope == ResourceScope.Object ? ObjectArn(bucket.Name, context.Key) : BucketArn(bucket.Name);
+        var target = scope switch
+        {
+            ResourceScope.Object => ObjectArn(bucket.Name, context.Key),
+            ResourceScope.AllObjects => ObjectArn(bucket.Name, "*"),
+            _ => BucketArn(bucket.Name),
+        };
         var checks = await ChecksAsync(context, bucket, target).ConfigureAwait(false);
         if (context.AccessPoint is { } accessPoint)
         {
@@ -50,7 +55,12 @@ internal sealed class S3RequestAuthorizer(
             // usually delegating with s3:DataAccessPointAccount).
             var apArn = accessPoint.Arn(context.Options.Region);
             AccessPointKeys(keys, accessPoint, apArn);
-            var apResource = scope == ResourceScope.Object ? $"{apArn}/object/{context.Key}" : apArn;
+            var apResource = scope switch
+            {
+                ResourceScope.Object => $"{apArn}/object/{context.Key}",
+                ResourceScope.AllObjects => $"{apArn}/object/*",
+                _ => apArn,
+            };
             checks = [new ResourceCheck(apResource, accessPoint.AccountId, AccessPointPolicy(accessPoint, context)), .. checks];
         }
         access.Authorize(context.Exchange, context.Principal, action, checks, keys);
@@ -101,13 +111,15 @@ internal sealed class S3RequestAuthorizer(
 
     /// <summary>
     /// Whether deciding needs the stored object: for operations on an existing object, when a policy may test its tags,
-    /// or when the caller is not the root user (who is allowed its account's KMS keys; anyone else needs kms:Decrypt).
+    /// or when the caller is not the bucket account's root user (who is allowed its account's KMS keys; anyone else needs
+    /// kms:Decrypt).
     /// </summary>
     private static bool NeedsStoredObject(S3RequestContext context, BucketInfo bucket) =>
         context.Request.Operation is S3Operation.GetObject or S3Operation.HeadObject or S3Operation.GetObjectAttributes
             or S3Operation.GetObjectTagging or S3Operation.PutObjectTagging or S3Operation.DeleteObjectTagging or S3Operation.DeleteObject
             or S3Operation.GetObjectAcl or S3Operation.PutObjectAcl
-        && (context.Principal is not { IsRoot: true } || bucket.Policy?.Contains("s3:ExistingObjectTag", StringComparison.OrdinalIgnoreCase) == true);
+        && (context.Principal is not { IsRoot: true } root || root.AccountId != bucket.OwnerAccountId
+            || bucket.Policy?.Contains("s3:ExistingObjectTag", StringComparison.OrdinalIgnoreCase) == true);
 
     private static void AccessPointKeys(RequestContextKeys keys, AccessPoint accessPoint, string apArn) => keys
         .Set("s3:DataAccessPointArn", apArn)
