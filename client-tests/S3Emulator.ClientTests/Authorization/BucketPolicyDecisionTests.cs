@@ -174,4 +174,17 @@ public sealed class BucketPolicyDecisionTests(Transport transport) : Authorizati
         Assert.That(deleted.DeletedObjects.Select(d => d.Key), Is.EqualTo(new[] { "doc.txt" }));
         await ExpectS3ErrorAsync(() => ReadAsync(S3, bucket));
     }
+
+    [Test]
+    public async Task APolicyOnPrincipalType_TellsAUserFromTheAccountsRootUser()
+    {
+        var bucket = await BucketWithPolicyAsync("""
+            {"Version":"2012-10-17","Statement":[{"Sid":"UsersOnly","Effect":"Deny","Principal":"*","Action":"s3:GetObject",
+              "Resource":"arn:aws:s3:::{bucket}/*","Condition":{"StringEquals":{"aws:PrincipalType":"Account"}}}]}
+            """);
+
+        var denied = await ExpectAccessDeniedAsync(() => ReadAsync(S3, bucket));
+
+        Assert.That(denied.Message, Does.Contain("\"UsersOnly\""));
+    }
 }

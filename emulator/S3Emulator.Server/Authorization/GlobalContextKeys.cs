@@ -24,7 +24,7 @@ internal static class GlobalContextKeys
         if (principal is not null)
         {
             keys.Set("aws:PrincipalAccount", principal.AccountId)
-                .Set("aws:PrincipalType", principal.IsRoot ? "Account" : "User");
+                .Set("aws:PrincipalType", principal.Identity.PrincipalType);
         }
         if (http.Features.Get<ITlsHandshakeFeature>() is { } tls)
         {
