@@ -20,6 +20,7 @@ internal sealed class AccountStateFile
 
     public AccountStateFile(string folder)
     {
+        ArgumentException.ThrowIfNullOrWhiteSpace(folder);
         var full = Path.GetFullPath(folder);
         Directory.CreateDirectory(full);
         _path = Path.Combine(full, StateName);
