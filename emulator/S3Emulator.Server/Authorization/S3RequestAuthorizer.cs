@@ -1,9 +1,9 @@
 using S3Emulator.Core.Errors;
 using S3Emulator.Core.Model;
 using S3Emulator.Core.Policy;
-using S3Emulator.Core.Storage;
 using S3Emulator.Server.Protocol;
 using S3Emulator.Server.Services.S3;
+using S3Emulator.Server.Services.S3.Handlers.Access;
 using S3Emulator.Server.Services.S3.Handlers.Objects;
 using S3Emulator.Server.Services.S3.Routing;
 
@@ -17,7 +17,7 @@ namespace S3Emulator.Server.Authorization;
 /// RestrictPublicBuckets takes a public bucket policy away from callers outside the bucket's account.
 /// </summary>
 internal sealed class S3RequestAuthorizer(
-    AccessAuthorizer access, KmsKeyPermissions kmsKeys, PolicyCache policies, IAccountStore accounts, TimeProvider time)
+    AccessAuthorizer access, KmsKeyPermissions kmsKeys, PolicyCache policies, TimeProvider time)
 {
     private const string AllBucketsArn = "arn:aws:s3:::*";
 
@@ -30,7 +30,7 @@ internal sealed class S3RequestAuthorizer(
         if (scope == ResourceScope.Service || context.ResolvedBucket is not { } bucket)
         {
             // ListBuckets, and CreateBucket (whose bucket does not exist yet): only the caller's own policies speak.
-            var resource = scope == ResourceScope.Service ? AllBucketsArn : BucketArn(context.Bucket);
+            var resource = scope == ResourceScope.Service ? AllBucketsArn : S3Arns.Bucket(context.Bucket);
             access.Authorize(context.Exchange, context.Principal, action,
                 [new ResourceCheck(resource, context.Principal?.AccountId ?? "", [])], keys, namesResource: scope != ResourceScope.Service);
             return;
@@ -44,9 +44,9 @@ internal sealed class S3RequestAuthorizer(
 
         var target = scope switch
         {
-            ResourceScope.Object => ObjectArn(bucket.Name, context.Key),
-            ResourceScope.AllObjects => ObjectArn(bucket.Name, "*"),
-            _ => BucketArn(bucket.Name),
+            ResourceScope.Object => S3Arns.Object(bucket.Name, context.Key),
+            ResourceScope.AllObjects => S3Arns.Object(bucket.Name, "*"),
+            _ => S3Arns.Bucket(bucket.Name),
         };
         var checks = await ChecksAsync(context, bucket, target).ConfigureAwait(false);
         if (context.AccessPoint is { } accessPoint)
@@ -83,7 +83,7 @@ internal sealed class S3RequestAuthorizer(
     {
         var bucket = await context.Store.GetBucketAsync(source.Bucket, context.Cancellation).ConfigureAwait(false)
             ?? throw new S3Exception(S3Errors.NoSuchBucket, S3Exception.Detail("BucketName", source.Bucket));
-        var checks = await ChecksAsync(context, bucket, ObjectArn(bucket.Name, source.Key)).ConfigureAwait(false);
+        var checks = await ChecksAsync(context, bucket, S3Arns.Object(bucket.Name, source.Key)).ConfigureAwait(false);
         access.Authorize(context.Exchange, context.Principal, "s3:GetObject", checks, keys);
         var stored = await context.Store.GetObjectInfoAsync(bucket.Name, source.Key, context.Cancellation).ConfigureAwait(false);
         await kmsKeys.AuthorizeReadAsync(context, stored, keys).ConfigureAwait(false);
@@ -102,9 +102,8 @@ internal sealed class S3RequestAuthorizer(
         var document = policies.Get(bucket.Policy);
         if (context.Principal?.AccountId != bucket.OwnerAccountId && PolicyPublicity.IsPublic(document, PolicyKind.Bucket))
         {
-            var account = await accounts.GetPublicAccessBlockAsync(bucket.OwnerAccountId, context.Cancellation).ConfigureAwait(false);
-            var effective = bucket.PublicAccessBlock?.Or(account) ?? account;
-            if (effective?.RestrictPublicBuckets == true) return null;
+            var effective = await BlockPublicAccess.EffectiveAsync(context, bucket).ConfigureAwait(false);
+            if (effective.RestrictPublicBuckets) return null;
         }
         return new AttachedPolicy(PolicyKind.Bucket, $"bucket policy of {bucket.Name}", document);
     }
@@ -138,8 +137,4 @@ internal sealed class S3RequestAuthorizer(
         }
         return [new AttachedPolicy(PolicyKind.AccessPoint, $"access point policy of {accessPoint.Name}", document)];
     }
-
-    private static string BucketArn(string bucket) => "arn:aws:s3:::" + bucket;
-
-    private static string ObjectArn(string bucket, string key) => $"arn:aws:s3:::{bucket}/{key}";
 }

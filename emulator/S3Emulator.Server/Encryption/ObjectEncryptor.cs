@@ -2,6 +2,7 @@ using S3Emulator.Core.Encryption;
 using S3Emulator.Core.Errors;
 using S3Emulator.Core.Kms;
 using S3Emulator.Core.Model;
+using S3Emulator.Server.Protocol;
 using S3Emulator.Server.Services.S3;
 using S3Emulator.Server.Services.S3.Handlers.Encryption;
 
@@ -101,7 +102,7 @@ internal sealed class ObjectEncryptor(MasterKey masterKey, IKeyManagementService
         // The object's ARN is the default context; with an S3 Bucket Key the data key belongs to the bucket.
         var encryptionContext = new Dictionary<string, string>(extraContext)
         {
-            ["aws:s3:arn"] = bucketKey ? $"arn:aws:s3:::{bucket}" : $"arn:aws:s3:::{bucket}/{key}",
+            ["aws:s3:arn"] = bucketKey ? S3Arns.Bucket(bucket) : S3Arns.Object(bucket, key),
         };
         var generated = await KmsFailureTranslation.TranslateAsync(() => kms.GenerateDataKeyAsync(keyId, encryptionContext, cancellationToken)).ConfigureAwait(false);
         var stored = new ObjectEncryption(EncryptionKind.SseKms, generated.CiphertextBlob)

@@ -16,7 +16,7 @@ internal static class AclHandlers
     public static async Task<S3Result> PutBucketAclAsync(S3RequestContext context)
     {
         var bucket = context.RequireBucket();
-        await AclRules.CheckAclWriteAsync(context, bucket, "s3:PutBucketAcl", BlockPublicAccess.BucketArn(bucket.Name)).ConfigureAwait(false);
+        await AclRules.CheckAclWriteAsync(context, bucket, "s3:PutBucketAcl", S3Arns.Bucket(bucket.Name)).ConfigureAwait(false);
         return S3Result.Empty();
     }
 
@@ -35,7 +35,7 @@ internal static class AclHandlers
     {
         var bucket = context.RequireBucket();
         await RequireObjectAsync(context).ConfigureAwait(false);
-        await AclRules.CheckAclWriteAsync(context, bucket, "s3:PutObjectAcl", BlockPublicAccess.ObjectArn(bucket.Name, context.Key))
+        await AclRules.CheckAclWriteAsync(context, bucket, "s3:PutObjectAcl", S3Arns.Object(bucket.Name, context.Key))
             .ConfigureAwait(false);
         return S3Result.Empty();
     }

@@ -26,7 +26,7 @@ internal static class AclRules
             throw new S3Exception(S3Errors.AccessControlListNotSupported);
         }
 
-        await CheckEnabledAclAsync(context, bucket, acl, body: null, action, BlockPublicAccess.ObjectArn(bucket.Name, context.Key))
+        await CheckEnabledAclAsync(context, bucket, acl, body: null, action, S3Arns.Object(bucket.Name, context.Key))
             .ConfigureAwait(false);
     }
 

@@ -21,10 +21,6 @@ internal static class BlockPublicAccess
     public static S3Exception AclRefused(S3RequestContext context, BucketInfo bucket, string action, string resourceArn) =>
         Refused(context, bucket, action, resourceArn, "public ACLs are prevented by the BlockPublicAcls setting in S3 Block Public Access.");
 
-    public static string BucketArn(string bucket) => $"arn:aws:s3:::{bucket}";
-
-    public static string ObjectArn(string bucket, string key) => $"arn:aws:s3:::{bucket}/{key}";
-
     // The detailed message is for callers of the bucket owner's account; everyone else gets the bare one (§6).
     private static S3Exception Refused(S3RequestContext context, BucketInfo bucket, string action, string resourceArn, string reason) =>
         context.Principal is { } principal && principal.AccountId == bucket.OwnerAccountId

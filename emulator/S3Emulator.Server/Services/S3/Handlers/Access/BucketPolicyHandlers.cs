@@ -15,7 +15,7 @@ internal static class BucketPolicyHandlers
         var document = BucketPolicyRules.Parse(json, bucket.Name);
         if (BucketPolicyRules.IsPublic(document) && (await BlockPublicAccess.EffectiveAsync(context, bucket).ConfigureAwait(false)).BlockPublicPolicy)
         {
-            throw BlockPublicAccess.PolicyRefused(context, bucket, "s3:PutBucketPolicy", BlockPublicAccess.BucketArn(bucket.Name));
+            throw BlockPublicAccess.PolicyRefused(context, bucket, "s3:PutBucketPolicy", S3Arns.Bucket(bucket.Name));
         }
 
         // Stored as sent: GetBucketPolicy returns the client's own text.
