@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using S3Emulator.Core.Kms;
 using S3Emulator.Core.Model;
 using S3Emulator.Core.Policy;
@@ -15,6 +16,8 @@ namespace S3Emulator.Server.Authorization;
 internal sealed class KmsKeyPermissions(AccessAuthorizer access, MockKeyManagementService kms, PolicyCache policies)
 {
     private const string AwsManagedS3Key = "alias/aws/s3";
+
+    private readonly ConcurrentDictionary<string, AttachedPolicy> _defaultKeyPolicies = new(StringComparer.Ordinal);
 
     /// <summary>A write that will encrypt with SSE-KMS (named in its headers, or by the bucket's default) needs kms:GenerateDataKey.</summary>
     public async Task AuthorizeWriteAsync(S3RequestContext context, BucketInfo bucket, RequestContextKeys keys)
@@ -55,6 +58,7 @@ internal sealed class KmsKeyPermissions(AccessAuthorizer access, MockKeyManageme
         access.Authorize(context.Exchange, context.Principal, action, [new ResourceCheck(arn, account, [DefaultKeyPolicy(account)])], keys);
     }
 
-    private AttachedPolicy DefaultKeyPolicy(string account) => new(PolicyKind.KeyPolicy, "default key policy",
-        policies.Get($$"""{"Version":"2012-10-17","Id":"key-default-1","Statement":[{"Sid":"Enable IAM User Permissions","Effect":"Allow","Principal":{"AWS":"arn:aws:iam::{{account}}:root"},"Action":"kms:*","Resource":"*"}]}"""));
+    // One per account, made once: building the text anew would also make PolicyCache hash it on every SSE-KMS request.
+    private AttachedPolicy DefaultKeyPolicy(string account) => _defaultKeyPolicies.GetOrAdd(account, a => new(PolicyKind.KeyPolicy, "default key policy",
+        policies.Get($$"""{"Version":"2012-10-17","Id":"key-default-1","Statement":[{"Sid":"Enable IAM User Permissions","Effect":"Allow","Principal":{"AWS":"arn:aws:iam::{{a}}:root"},"Action":"kms:*","Resource":"*"}]}""")));
 }
