@@ -50,6 +50,21 @@ public sealed class S3EmulatorOptions
     /// <summary>Access points created at start-up, after <see cref="InitialBuckets"/>.</summary>
     public List<AccessPointOptions> AccessPoints { get; set; } = [];
 
+    /// <summary>Object Lambda access points created at start-up, after <see cref="AccessPoints"/>.</summary>
+    public List<ObjectLambdaAccessPointOptions> ObjectLambdaAccessPoints { get; set; } = [];
+
+    /// <summary>The Lambda functions Object Lambda access points may name: HTTP functions, and handlers set in code.</summary>
+    public List<FunctionOptions> Functions { get; set; } = [];
+
+    /// <summary>A folder of plug-in assemblies whose transforms the executable hosts as functions; null for none.</summary>
+    public string? FunctionsPath { get; set; }
+
+    /// <summary>
+    /// The URL functions reach the emulator by (the host of <c>inputS3Url</c>, the endpoint of local functions' clients),
+    /// e.g. <c>https://host.docker.internal:9443</c>. Null: the scheme, base domain and port the request arrived on.
+    /// </summary>
+    public string? PublicUrl { get; set; }
+
     /// <summary>
     /// Whether new buckets block SSE-C writes (<c>BlockedEncryptionTypes</c> = <c>SSE-C</c>), as Amazon S3 does
     /// for new general-purpose buckets since April 2026. Set false for the older behaviour.

@@ -1,0 +1,14 @@
+namespace S3Emulator.Server.Functions;
+
+/// <summary>Where a function runs; recorded in the journal with each invocation.</summary>
+public enum FunctionHostKind
+{
+    /// <summary>A delegate or transform registered in code on the in-process fixture.</summary>
+    InProcess,
+
+    /// <summary>A transform loaded from an assembly in the configured plug-in folder.</summary>
+    PlugIn,
+
+    /// <summary>A URL the emulator POSTs the event to.</summary>
+    Http,
+}
