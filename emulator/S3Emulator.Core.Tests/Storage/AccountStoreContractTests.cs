@@ -7,7 +7,7 @@ namespace S3Emulator.Core.Tests.Storage;
 /// The behaviour every <see cref="IAccountStore"/> must have. Each store subclasses this once; a store with
 /// persistence overrides <see cref="Reopen"/> so the same assertions also run against a fresh instance.
 /// </summary>
-public abstract class AccountStoreContractTests
+public abstract partial class AccountStoreContractTests
 {
     private const string Account = "111122223333";
     private const string OtherAccount = "444455556666";

@@ -39,6 +39,36 @@ public sealed class FileSystemAccountStoreTests : AccountStoreContractTests
     }
 
     [Test]
+    public async Task Open_WithAFormat1FileHoldingAnAccessPoint_LoadsIt_AndTheNextWriteIsFormat2WithObjectLambdaAccessPoints()
+    {
+        // A file as the build before Object Lambda access points wrote it.
+        const string alias = "reports-abcdefghijklmnopqrstuvwxyz01234567-s3alias";
+        await File.WriteAllTextAsync(
+            StateFile,
+            $$"""
+            {"formatVersion":1,"accounts":[{"accountId":"111122223333","accessPoints":[{"name":"reports","accountId":"111122223333",
+            "bucket":"bkt","bucketAccountId":"111122223333","networkOrigin":"Internet",
+            "publicAccessBlock":{"blockPublicAcls":true,"ignorePublicAcls":true,"blockPublicPolicy":true,"restrictPublicBuckets":true},
+            "alias":"{{alias}}","creationDate":"2025-01-02T03:04:05+00:00"}]}]}
+            """);
+        var store = new FileSystemAccountStore(Root);
+        var olap = new ObjectLambdaAccessPoint(
+            "redacted", "111122223333",
+            new ObjectLambdaConfiguration("arn:aws:s3:us-east-1:111122223333:accesspoint/reports", false, [],
+                [new ObjectLambdaTransformation([ObjectLambdaAction.GetObject], "redact", null)]),
+            null, ObjectLambdaAccessPointAlias.Create("redacted"), DateTimeOffset.UnixEpoch);
+
+        var loaded = await store.GetAccessPointByAliasAsync(alias, CancellationToken.None);
+        await store.TryCreateObjectLambdaAccessPointAsync(olap, CancellationToken.None);
+        var written = await File.ReadAllTextAsync(StateFile);
+
+        Assert.That(loaded?.Bucket, Is.EqualTo("bkt"));
+        Assert.That(written, Does.Contain("\"formatVersion\": 2").And.Contain("\"objectLambdaAccessPoints\""));
+        Assert.That(await new FileSystemAccountStore(Root).GetObjectLambdaAccessPointAsync("111122223333", "redacted", CancellationToken.None),
+            Is.EqualTo(olap));
+    }
+
+    [Test]
     public async Task Open_WithAFileFromANewerFormat_RefusesToStart()
     {
         await File.WriteAllTextAsync(StateFile, """{"formatVersion":99,"accounts":[]}""");

@@ -37,6 +37,16 @@ public sealed record ObjectLambdaConfiguration(
     /// <summary>The transformation that handles <paramref name="action"/>, or null when the action passes through untransformed.</summary>
     public ObjectLambdaTransformation? TransformationFor(ObjectLambdaAction action) =>
         Transformations.FirstOrDefault(t => t.Actions.Contains(action));
+
+    /// <summary>Equal when every member is, the lists element by element in order (a stored copy equals the original).</summary>
+    public bool Equals(ObjectLambdaConfiguration? other) =>
+        other is not null
+        && SupportingAccessPoint == other.SupportingAccessPoint
+        && CloudWatchMetricsEnabled == other.CloudWatchMetricsEnabled
+        && AllowedFeatures.SequenceEqual(other.AllowedFeatures)
+        && Transformations.SequenceEqual(other.Transformations);
+
+    public override int GetHashCode() => HashCode.Combine(SupportingAccessPoint, CloudWatchMetricsEnabled, AllowedFeatures.Count, Transformations.Count);
 }
 
 /// <summary>One <c>TransformationConfiguration</c>: the actions a function transforms.</summary>
@@ -46,7 +56,14 @@ public sealed record ObjectLambdaConfiguration(
 public sealed record ObjectLambdaTransformation(
     IReadOnlyList<ObjectLambdaAction> Actions,
     string FunctionArn,
-    string? FunctionPayload);
+    string? FunctionPayload)
+{
+    /// <summary>Equal when every member is, the actions element by element in order.</summary>
+    public bool Equals(ObjectLambdaTransformation? other) =>
+        other is not null && FunctionArn == other.FunctionArn && FunctionPayload == other.FunctionPayload && Actions.SequenceEqual(other.Actions);
+
+    public override int GetHashCode() => HashCode.Combine(FunctionArn, FunctionPayload, Actions.Count);
+}
 
 /// <summary>The actions an Object Lambda access point can transform; names as S3 Control spells them on the wire.</summary>
 public enum ObjectLambdaAction

@@ -11,8 +11,11 @@ namespace S3Emulator.Core.Storage.Accounts;
 /// </summary>
 internal sealed class AccountStateFile
 {
-    /// <summary>Versions the file's format, so a later one (with Object Lambda access points) can read this one.</summary>
-    public const int CurrentFormat = 1;
+    /// <summary>
+    /// Versions the file's format. 2 added Object Lambda access points; this build still reads 1. A build that reads
+    /// only 1 refuses a 2 rather than dropping the Object Lambda access points it does not know on its next write.
+    /// </summary>
+    public const int CurrentFormat = 2;
 
     private const string StateName = "accounts.json";
 
@@ -51,6 +54,7 @@ internal sealed class AccountStateFile
         {
             state = state.WithPublicAccessBlock(account.AccountId, account.PublicAccessBlock);
             foreach (var accessPoint in account.AccessPoints ?? []) state = state.WithAccessPoint(accessPoint);
+            foreach (var olap in account.ObjectLambdaAccessPoints ?? []) state = state.WithObjectLambdaAccessPoint(olap);
         }
 
         return state;
@@ -60,12 +64,14 @@ internal sealed class AccountStateFile
     public void Save(AccountState state)
     {
         var accountIds = state.PublicAccessBlocks.Keys.Union(state.AccessPoints.Keys, StringComparer.Ordinal)
+            .Union(state.ObjectLambdaAccessPoints.Keys, StringComparer.Ordinal)
             .Order(StringComparer.Ordinal);
         var record = new AccountStoreRecord(
             CurrentFormat,
             [
                 .. accountIds.Select(id => new AccountRecord(
-                    id, state.PublicAccessBlocks.GetValueOrDefault(id), [.. state.AccessPointsOf(id)])),
+                    id, state.PublicAccessBlocks.GetValueOrDefault(id), [.. state.AccessPointsOf(id)],
+                    state.ObjectLambdaAccessPoints.ContainsKey(id) ? [.. state.ObjectLambdaAccessPointsOf(id)] : null)),
             ]);
         var temp = _path + "." + Guid.NewGuid().ToString("N") + ".tmp";
         try
@@ -83,7 +89,12 @@ internal sealed class AccountStateFile
 internal sealed record AccountStoreRecord(int FormatVersion, IReadOnlyList<AccountRecord> Accounts);
 
 /// <param name="AccessPoints">Null in a file written without any (kept optional so later formats can add siblings).</param>
-internal sealed record AccountRecord(string AccountId, PublicAccessBlock? PublicAccessBlock, IReadOnlyList<AccessPoint>? AccessPoints);
+/// <param name="ObjectLambdaAccessPoints">Since format 2; null in a format 1 file and for an account without any.</param>
+internal sealed record AccountRecord(
+    string AccountId,
+    PublicAccessBlock? PublicAccessBlock,
+    IReadOnlyList<AccessPoint>? AccessPoints,
+    IReadOnlyList<ObjectLambdaAccessPoint>? ObjectLambdaAccessPoints = null);
 
 [JsonSourceGenerationOptions(
     PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
