@@ -4,7 +4,7 @@ namespace S3Emulator.Core.Errors;
 /// Every S3 error the emulator can return, with status and message as Amazon S3 gives them
 /// (https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html). Nothing else invents error codes.
 /// </summary>
-public static class S3Errors
+public static partial class S3Errors
 {
     public static readonly S3Error AccessDenied = new("AccessDenied", 403, "Access Denied");
     public static readonly S3Error BadDigest = new("BadDigest", 400, "The Content-MD5 you specified did not match what we received.");

@@ -35,6 +35,15 @@ public sealed record SessionClaims(
     /// <summary><c>arn:aws:sts::ACCOUNT:assumed-role/ROLE/SESSION</c>.</summary>
     public string SessionArn => IamArns.AssumedRole(AccountId, RoleName, SessionName);
 
+    /// <summary>
+    /// Set on credentials the emulator minted to act for a caller on one resource (<see cref="ForwardedAccess"/>); for
+    /// a root or IAM user caller the role fields are empty. Null for AssumeRole's sessions.
+    /// </summary>
+    public ForwardedAccess? Forwarded { get; init; }
+
+    /// <summary>The ARN requests signed with these credentials act as: the forwarded caller's, else the session's.</summary>
+    public string CallerArn => Forwarded?.CallerArn ?? SessionArn;
+
     /// <summary><c>AROA…:SESSION</c>, the session's <c>aws:userid</c> and AssumedRoleId.</summary>
     public string UserId => $"{RoleId}:{SessionName}";
 

@@ -39,6 +39,16 @@ internal static class SessionClaimsCodec
             json.WriteEndArray();
             json.WriteNumber("iat", claims.IssuedAt.ToUnixTimeMilliseconds());
             json.WriteNumber("exp", claims.Expiration.ToUnixTimeMilliseconds());
+            if (claims.Forwarded is { } forwarded)
+            {
+                json.WriteStartObject("fwd");
+                json.WriteNumber("kind", (int)forwarded.CallerKind);
+                json.WriteString("arn", forwarded.CallerArn);
+                if (forwarded.UserName is not null) json.WriteString("user", forwarded.UserName);
+                json.WriteString("via", forwarded.CalledVia);
+                json.WriteString("res", forwarded.Resource);
+                json.WriteEndObject();
+            }
             json.WriteEndObject();
         }
 
@@ -66,7 +76,10 @@ internal static class SessionClaimsCodec
                 [.. root.GetProperty("tags").EnumerateArray().Select(t => KeyValuePair.Create(t[0].GetString()!, t[1].GetString()!))],
                 [.. root.GetProperty("tt").EnumerateArray().Select(k => k.GetString()!)],
                 DateTimeOffset.FromUnixTimeMilliseconds(root.GetProperty("iat").GetInt64()),
-                DateTimeOffset.FromUnixTimeMilliseconds(root.GetProperty("exp").GetInt64()));
+                DateTimeOffset.FromUnixTimeMilliseconds(root.GetProperty("exp").GetInt64()))
+            {
+                Forwarded = root.TryGetProperty("fwd", out var forwarded) ? DecodeForwarded(forwarded) : null,
+            };
         }
         catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or IndexOutOfRangeException)
         {
@@ -74,4 +87,11 @@ internal static class SessionClaimsCodec
             return null;
         }
     }
+
+    private static ForwardedAccess DecodeForwarded(JsonElement forwarded) => new(
+        (CallerKind)forwarded.GetProperty("kind").GetInt32(),
+        forwarded.GetProperty("arn").GetString()!,
+        forwarded.TryGetProperty("user", out var user) ? user.GetString() : null,
+        forwarded.GetProperty("via").GetString()!,
+        forwarded.GetProperty("res").GetString()!);
 }

@@ -23,6 +23,12 @@ internal sealed record S3Principal(string AccountId, string Arn, string AccessKe
         ? CallerIdentity.ForRoot(AccountId)
         : CallerIdentity.ForUser(new IamUser(AccountId, UserName, UniqueIds.Derived(UniqueIds.UserPrefix, AccountId, UserName), []));
 
+    /// <summary>
+    /// Set when the request was signed with credentials the emulator minted to act for this caller on one resource
+    /// (S3 Object Lambda's <c>inputS3Url</c>): the service it came through (<c>aws:CalledVia</c>) and that resource.
+    /// </summary>
+    public ForwardedAccess? Forwarded { get; init; }
+
     /// <summary>True for the account root user, which policies allow by default.</summary>
     public bool IsRoot => Identity.Kind == CallerKind.Root;
 
@@ -44,6 +50,22 @@ internal sealed record S3Principal(string AccountId, string Arn, string AccessKe
     {
         ArgumentNullException.ThrowIfNull(credential);
         ArgumentNullException.ThrowIfNull(directory);
+        if (session?.Forwarded is { } forwarded)
+        {
+            var identity = forwarded.CallerKind switch
+            {
+                CallerKind.Root => directory.LongTermCaller(session.AccountId, null),
+                CallerKind.User => directory.LongTermCaller(session.AccountId, forwarded.UserName),
+                _ => directory.SessionCaller(session),
+            };
+            var userName = forwarded.CallerKind switch
+            {
+                CallerKind.Root => RootUserName,
+                CallerKind.User => forwarded.UserName ?? "",
+                _ => "",
+            };
+            return new S3Principal(session.AccountId, forwarded.CallerArn, session.AccessKeyId, userName) { Identity = identity, Forwarded = forwarded };
+        }
         if (session is not null)
         {
             return new S3Principal(session.AccountId, session.SessionArn, session.AccessKeyId, "") { Identity = directory.SessionCaller(session) };

@@ -37,6 +37,6 @@ internal sealed class SigningCredentials(CredentialStore store, SessionTokenVeri
             throw new S3Exception(failure == SessionTokenFailure.Expired ? S3Errors.ExpiredToken : S3Errors.InvalidToken);
         }
 
-        return (new S3Credential(claims.AccessKeyId, claims.SecretAccessKey, claims.AccountId, claims.SessionArn), claims);
+        return (new S3Credential(claims.AccessKeyId, claims.SecretAccessKey, claims.AccountId, claims.CallerArn), claims);
     }
 }

@@ -25,6 +25,13 @@ internal static class GlobalContextKeys
         {
             keys.Set("aws:PrincipalAccount", principal.AccountId)
                 .Set("aws:PrincipalType", principal.Identity.PrincipalType);
+            if (principal.Forwarded is { } forwarded)
+            {
+                // One service in the chain (S3 Object Lambda), so it is both the first and the last.
+                keys.Set("aws:CalledVia", [forwarded.CalledVia])
+                    .Set("aws:CalledViaFirst", forwarded.CalledVia)
+                    .Set("aws:CalledViaLast", forwarded.CalledVia);
+            }
         }
         if (http.Features.Get<ITlsHandshakeFeature>() is { } tls)
         {

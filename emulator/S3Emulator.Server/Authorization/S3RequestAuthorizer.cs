@@ -62,6 +62,11 @@ internal sealed class S3RequestAuthorizer(
                 _ => apArn,
             };
             checks = [new ResourceCheck(apResource, accessPoint.AccountId, AccessPointPolicy(accessPoint, context)), .. checks];
+            EnsureWithinForwardedScope(context, apResource, apArn);
+        }
+        else if (context.Principal?.Forwarded is not null)
+        {
+            throw ForwardedScopeExceeded(context);
         }
         access.Authorize(context.Exchange, context.Principal, action, checks, keys);
 
@@ -78,6 +83,26 @@ internal sealed class S3RequestAuthorizer(
             await AuthorizeCopySourceAsync(context, CopySource.Parse(copySource), keys).ConfigureAwait(false);
         }
     }
+
+    /// <summary>
+    /// Credentials minted for S3 Object Lambda's <c>inputS3Url</c> reach exactly the object (or, for a listing, the access
+    /// point) they were minted for, and only to read it.
+    /// </summary>
+    private static void EnsureWithinForwardedScope(S3RequestContext context, string apResource, string apArn)
+    {
+        if (context.Principal?.Forwarded is not { } forwarded) return;
+        var allowed = context.Request.Operation switch
+        {
+            S3Operation.GetObject or S3Operation.HeadObject => apResource == forwarded.Resource,
+            S3Operation.ListObjects or S3Operation.ListObjectsV2 => apArn == forwarded.Resource,
+            _ => false,
+        };
+        if (!allowed) throw ForwardedScopeExceeded(context);
+    }
+
+    private static S3Exception ForwardedScopeExceeded(S3RequestContext context) => new(S3Errors.AccessDeniedBecause(
+        $"User: {context.Principal!.Arn} is not authorized to perform: {S3OperationActions.All[context.Request.Operation].Action} " +
+        "with these credentials: they were issued by S3 Object Lambda for another request"));
 
     private async Task AuthorizeCopySourceAsync(S3RequestContext context, CopySource source, RequestContextKeys keys)
     {

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using System.Text.RegularExpressions;
+using S3Emulator.Core.Model;
 using S3Emulator.Server.Services.Admin;
 
 namespace S3Emulator.Server.Envelope;
@@ -33,7 +34,7 @@ internal sealed partial class FrontRouter(IEnumerable<string> baseDomains)
             case "s3-object-lambda":
                 return ServiceKind.ObjectLambda;
         }
-        if (ObjectLambdaHost().IsMatch(host)) return ServiceKind.ObjectLambda;
+        if (ObjectLambdaHost().IsMatch(host) || NamesObjectLambdaAlias(host, facts.RawTarget)) return ServiceKind.ObjectLambda;
         if (StsHost().IsMatch(host)) return ServiceKind.Sts;
         if (facts.RawTarget.StartsWith(ControlPathPrefix, StringComparison.Ordinal)
             && (facts.AccountIdHeader is not null || ControlHost().IsMatch(host) || IsAccountHost(host)))
@@ -42,6 +43,19 @@ internal sealed partial class FrontRouter(IEnumerable<string> baseDomains)
             return ServiceKind.S3Control;
         }
         return ServiceKind.S3;
+    }
+
+    /// <summary>
+    /// Whether the bucket the request names — the host's first label, or the path's first segment — is an Object Lambda
+    /// access point alias: no bucket may end with <c>--ol-s3</c>, so such a name is never an ordinary bucket.
+    /// </summary>
+    private static bool NamesObjectLambdaAlias(string host, string rawTarget)
+    {
+        var dot = host.IndexOf('.', StringComparison.Ordinal);
+        if (dot > 0 && ObjectLambdaAccessPointAlias.IsAlias(host[..dot])) return true;
+        if (rawTarget.Length < 2 || rawTarget[0] != '/') return false;
+        var end = rawTarget.IndexOfAny(['/', '?'], 1);
+        return ObjectLambdaAccessPointAlias.IsAlias(end < 0 ? rawTarget[1..] : rawTarget[1..end]);
     }
 
     /// <summary><c>{12-digit account}.{base domain}</c>: the host AWS SDKs build for S3 Control with a custom endpoint.</summary>

@@ -76,7 +76,7 @@ internal sealed class RequestEnvelope
     {
         var context = exchange.Http;
         _journal.Record(new JournalEntry(_time.GetUtcNow(), exchange.RequestId, context.Request.Method, exchange.Operation, exchange.Bucket,
-            exchange.Key, exchange.Principal?.Arn, context.Response.StatusCode, exchange.ErrorCode, elapsed, [.. exchange.Decisions]));
+            exchange.Key, exchange.Principal?.Arn, context.Response.StatusCode, exchange.ErrorCode, elapsed, [.. exchange.Decisions], exchange.Invocation));
         RequestLogLine.Write(_logger, _options.RequestLog, context.Request.Method, exchange.RawTarget, exchange.Operation, exchange.Principal?.Arn,
             context.Response.StatusCode, exchange.ErrorCode, elapsed);
     }

@@ -34,6 +34,9 @@ internal sealed class ServiceExchange(HttpContext http, ServiceKind service, str
     /// <summary>Every authorization the request needed, in order; the last refused one decided a denial.</summary>
     public List<RecordedDecision> Decisions { get; } = [];
 
+    /// <summary>The function a request through an Object Lambda access point invoked, for the journal; null otherwise.</summary>
+    public Services.ObjectLambda.ObjectLambdaInvocationRecord? Invocation { get; set; }
+
     /// <summary>The error code answered, or "Aborted" when the connection had to be cut; null on success.</summary>
     public string? ErrorCode { get; set; }
 

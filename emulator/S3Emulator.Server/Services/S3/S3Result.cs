@@ -35,8 +35,8 @@ internal sealed class S3Result
         return result;
     }
 
-    /// <summary>A streamed body of known length (object content).</summary>
-    public static S3Result Stream(int statusCode, long contentLength, Func<Stream, CancellationToken, Task> body) =>
+    /// <summary>A streamed body (object content); a null length is sent chunked.</summary>
+    public static S3Result Stream(int statusCode, long? contentLength, Func<Stream, CancellationToken, Task> body) =>
         new(statusCode) { ContentLength = contentLength, Body = body };
 
     /// <summary>A response whose headers describe an entity but which carries no body (304, HEAD).</summary>

@@ -52,6 +52,16 @@ internal sealed class S3Service(
         exchange.Principal = authenticator.Authenticate(context, exchange.RawTarget, request.VirtualHosted ? request.Bucket : null);
         if (request.Operation == S3Operation.Unknown) throw new S3Exception(S3Errors.MethodNotAllowed);
         request = await accessPoints.ResolveAsync(request, context.Request.Host.Value ?? "", context.RequestAborted).ConfigureAwait(false);
+        await ServeResolvedAsync(exchange, request).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Serves a classified request whose caller (<see cref="ServiceExchange.Principal"/>) is authenticated and whose access
+    /// point, if any, is resolved: also what S3 Object Lambda passes the actions it does not transform to.
+    /// </summary>
+    public async Task ServeResolvedAsync(ServiceExchange exchange, S3Request request)
+    {
+        var context = exchange.Http;
         exchange.Bucket = request.Bucket;
         var s3Context = new S3RequestContext(exchange, request, exchange.Principal, store, options, time, encryptor, accounts)
         {

@@ -28,4 +28,8 @@ internal static partial class AccessPointHosts
     // my-ap-123456789012.s3-accesspoint.us-east-1.amazonaws.com (+ -fips, .dualstack)
     [GeneratedRegex(@"^(?<label>[^.]+)\.s3-accesspoint(?:-fips)?(?:\.dualstack)?\.[a-z0-9-]+\.amazonaws\.com$")]
     public static partial Regex AwsAccessPointHost();
+
+    // my-olap-123456789012.s3-object-lambda.us-east-1.amazonaws.com (+ -fips)
+    [GeneratedRegex(@"^(?<label>[^.]+)\.s3-object-lambda(?:-fips)?\.[a-z0-9-]+\.amazonaws\.com$")]
+    public static partial Regex AwsObjectLambdaHost();
 }

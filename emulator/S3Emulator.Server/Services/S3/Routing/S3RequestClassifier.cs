@@ -75,6 +75,8 @@ public sealed partial class S3RequestClassifier
         }
         var accessPoint = AccessPointHosts.AwsAccessPointHost().Match(host);
         if (accessPoint.Success) return accessPoint.Groups["label"].Value;
+        var objectLambda = AccessPointHosts.AwsObjectLambdaHost().Match(host);
+        if (objectLambda.Success) return objectLambda.Groups["label"].Value;
         var aws = AwsVirtualHost().Match(host);
         return aws.Success ? aws.Groups["bucket"].Value : null;
     }
