@@ -1,0 +1,227 @@
+using System.Net;
+using Amazon.S3;
+using Amazon.S3.Model;
+using S3Emulator.Server.Functions;
+
+namespace S3Emulator.ClientTests.ObjectLambda;
+
+/// <summary>GET, HEAD and List through Object Lambda access points with AWSSDK.S3, by ARN and by alias: every outcome.</summary>
+public sealed class ObjectLambdaDataPathTests(Transport transport) : ObjectLambdaTestBase(transport)
+{
+    private static string NewKey() => $"docs/{Guid.NewGuid():N}.txt";
+
+    [Test]
+    public async Task GetObject_ThroughObjectLambdaArn_ReturnsTheTransformedObject()
+    {
+        var key = NewKey();
+        await PutDataAsync(key, "hello object lambda");
+
+        var body = await ReadAsync(await Olap.GetObjectAsync(OlapArn("upper"), key));
+
+        Assert.That(body, Is.EqualTo("HELLO OBJECT LAMBDA"));
+        var entry = Emulator.Journal.Last("GetObject");
+        Assert.That(entry?.Invocation, Is.Not.Null);
+        Assert.That(entry!.Invocation!.HostKind, Is.EqualTo(FunctionHostKind.InProcess));
+        Assert.That(entry.Invocation.WriteGetObjectResponseStatus, Is.EqualTo(200));
+        Assert.That(entry.Invocation.FunctionArn, Does.EndWith(":function:uppercase"));
+    }
+
+    [Test]
+    public async Task GetObject_ThroughObjectLambdaAlias_ReturnsTheTransformedObject()
+    {
+        var key = NewKey();
+        await PutDataAsync(key, "alias path");
+        var alias = await AliasOfAsync("upper");
+
+        using var pathStyle = Emulator.CreateS3Client(c => c.ServiceURL = (Emulator.HttpsUrl ?? new Uri("https://localhost")).ToString());
+        var body = await ReadAsync(await pathStyle.GetObjectAsync(alias, key));
+
+        Assert.That(body, Is.EqualTo("ALIAS PATH"));
+    }
+
+    [Test]
+    public async Task GetObject_ThroughPresignedObjectLambdaUrl_ReturnsTheTransformedObject()
+    {
+        var key = NewKey();
+        await PutDataAsync(key, "presigned");
+        var url = await Olap.GetPreSignedURLAsync(new GetPreSignedUrlRequest
+        {
+            BucketName = OlapArn("upper"), Key = key, Verb = HttpVerb.GET, Expires = DateTime.UtcNow.AddMinutes(5),
+        });
+        Assert.That(url, Does.Contain("s3-object-lambda"), "the SDK signs presigned Object Lambda URLs as s3-object-lambda");
+
+        using var http = Emulator.CreateHttpClient();
+        var body = await http.GetStringAsync(new Uri(url));
+
+        Assert.That(body, Is.EqualTo("PRESIGNED"));
+    }
+
+    [Test]
+    public async Task GetObject_TheFunctionSeesTheCallersRequestWithoutItsCredentials()
+    {
+        var key = NewKey();
+        await PutDataAsync(key, "ignored");
+
+        var echoed = await ReadAsync(await Olap.GetObjectAsync(OlapArn("echo"), key));
+
+        Assert.That(echoed, Does.Contain(key));
+        Assert.That(echoed, Does.Not.Contain("Authorization").And.Not.Contain("X-Amz-Signature").And.Not.Contain("Security-Token"));
+        Assert.That(echoed, Does.Contain($"identity: arn:aws:iam::{Account}:root"));
+        Assert.That(echoed, Does.Contain("protocol: 1.00"));
+    }
+
+    [Test]
+    public async Task GetObject_WithRangeAllowed_PassesTheRangeToTheFunction()
+    {
+        var key = NewKey();
+        await PutDataAsync(key, "0123456789");
+
+        var echoed = await ReadAsync(await Olap.GetObjectAsync(new GetObjectRequest
+        {
+            BucketName = OlapArn("echo"), Key = key, ByteRange = new ByteRange(2, 5),
+        }));
+
+        Assert.That(echoed, Does.Contain("Range: bytes=2-5"));
+    }
+
+    [Test]
+    public async Task GetObject_WithRangeNotAllowed_IsNotImplemented()
+    {
+        var key = NewKey();
+        await PutDataAsync(key, "0123456789");
+
+        var error = await ExpectS3ErrorAsync(() => Olap.GetObjectAsync(new GetObjectRequest
+        {
+            BucketName = OlapArn("echo-no-range"), Key = key, ByteRange = new ByteRange(2, 5),
+        }));
+
+        Assert.That(error.StatusCode, Is.EqualTo(HttpStatusCode.NotImplemented));
+        Assert.That(error.ErrorCode, Is.EqualTo("NotImplemented"));
+        Assert.That(Emulator.Journal.Last("GetObject")?.Invocation, Is.Null, "refused before the function ran");
+    }
+
+    [Test]
+    public async Task HeadObject_Transformed_ReturnsTheFunctionsHeaders()
+    {
+        var key = NewKey();
+        await PutDataAsync(key, "twelve bytes");
+
+        var head = await Olap.GetObjectMetadataAsync(OlapArn("meta"), key);
+
+        Assert.That(head.Metadata["x-amz-meta-transformed"], Is.EqualTo("yes"));
+        Assert.That(head.ContentLength, Is.EqualTo(12));
+    }
+
+    [Test]
+    public async Task HeadObject_NotTransformed_PassesToTheSupportingAccessPoint()
+    {
+        var key = NewKey();
+        await PutDataAsync(key, "plain head");
+
+        var head = await Olap.GetObjectMetadataAsync(OlapArn("upper"), key);
+
+        Assert.That(head.ContentLength, Is.EqualTo("plain head".Length));
+        Assert.That(Emulator.Journal.Last("HeadObject")?.Invocation, Is.Null);
+    }
+
+    [Test]
+    public async Task ListObjectsV2_Transformed_HidesTheKeysTheFunctionHides()
+    {
+        var prefix = $"list-{Guid.NewGuid():N}/";
+        await PutDataAsync(prefix + "visible.txt", "v");
+        await PutDataAsync("secret/" + prefix + "hidden.txt", "h");
+
+        var listing = await Olap.ListObjectsV2Async(new ListObjectsV2Request { BucketName = OlapArn("hide") });
+
+        var keys = listing.S3Objects.Select(o => o.Key).ToList();
+        Assert.That(keys, Does.Contain(prefix + "visible.txt"));
+        Assert.That(keys.Where(k => k.StartsWith("secret/", StringComparison.Ordinal)), Is.Empty);
+    }
+
+    [Test]
+    public async Task ListObjects_Transformed_HidesTheKeysTheFunctionHides()
+    {
+        var prefix = $"list1-{Guid.NewGuid():N}/";
+        await PutDataAsync(prefix + "visible.txt", "v");
+        await PutDataAsync("secret/" + prefix + "hidden.txt", "h");
+
+        var listing = await Olap.ListObjectsAsync(new ListObjectsRequest { BucketName = OlapArn("hide") });
+
+        Assert.That(listing.S3Objects.Select(o => o.Key), Does.Contain(prefix + "visible.txt"));
+        Assert.That(listing.S3Objects.Where(o => o.Key.StartsWith("secret/", StringComparison.Ordinal)), Is.Empty);
+    }
+
+    [Test]
+    public async Task PutObject_ThroughObjectLambda_PassesUntransformedToTheSupportingAccessPoint()
+    {
+        var key = NewKey();
+
+        await Olap.PutObjectAsync(new PutObjectRequest { BucketName = OlapArn("upper"), Key = key, ContentBody = "written through" });
+
+        Assert.That(await GetTextAsync(DataBucket, key), Is.EqualTo("written through"));
+    }
+
+    [TestCase("quiet", "LambdaResponseNotReceived")]
+    [TestCase("broken", "LambdaRuntimeError")]
+    [TestCase("slow", "LambdaTimeout")]
+    public async Task GetObject_WhenTheFunctionGivesNoAnswer_Fails500(string olap, string code)
+    {
+        var key = NewKey();
+        await PutDataAsync(key, "x");
+
+        var error = await ExpectS3ErrorAsync(() => Olap.GetObjectAsync(OlapArn(olap), key));
+
+        Assert.That(error.StatusCode, Is.EqualTo(HttpStatusCode.InternalServerError));
+        Assert.That(error.ErrorCode, Is.EqualTo(code));
+    }
+
+    [Test]
+    public async Task GetObject_WhenTheFunctionIsHostedNowhere_IsLambdaNotFound()
+    {
+        var error = await ExpectS3ErrorAsync(() => Olap.GetObjectAsync(OlapArn("missing"), NewKey()));
+
+        Assert.That(error.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+        Assert.That(error.ErrorCode, Is.EqualTo("LambdaNotFound"));
+    }
+
+    [Test]
+    public async Task GetObject_WhenTheFunctionForwardsAnError_TheCallerGetsThatError()
+    {
+        var error = await ExpectS3ErrorAsync(() => Olap.GetObjectAsync(OlapArn("forbidding"), NewKey()));
+
+        Assert.That(error.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
+        Assert.That(error.ErrorCode, Is.EqualTo("MissingRequiredToken"));
+        Assert.That(error.Message, Is.EqualTo("The request needs a token."));
+    }
+
+    [Test]
+    public async Task GetObject_WhenTheFunctionHasNoRole_ItsAnswerIsDeniedAndTheCallerGets500()
+    {
+        var key = NewKey();
+        await PutDataAsync(key, "x");
+
+        var error = await ExpectS3ErrorAsync(() => Olap.GetObjectAsync(OlapArn("no-role"), key));
+
+        Assert.That(error.StatusCode, Is.EqualTo(HttpStatusCode.InternalServerError));
+        var denied = Emulator.Journal.Last("WriteGetObjectResponse");
+        Assert.That(denied?.StatusCode, Is.EqualTo(403));
+    }
+
+    [Test]
+    public async Task GetObject_OfAMissingObjectLambdaAccessPoint_IsNoSuchAccessPoint()
+    {
+        var error = await ExpectS3ErrorAsync(() => Olap.GetObjectAsync(OlapArn("nothing-here"), NewKey()));
+
+        Assert.That(error.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+        Assert.That(error.ErrorCode, Is.EqualTo("NoSuchAccessPoint"));
+    }
+
+    private async Task<string> AliasOfAsync(string olapName)
+    {
+        using var control = new AccessPoints.S3ControlTestClient(Emulator, Account, null);
+        var response = await control.SendAsync("GET", $"accesspointforobjectlambda/{olapName}");
+        var alias = response.Xml.Descendants().FirstOrDefault(e => e.Name.LocalName == "Value")?.Value;
+        Assert.That(alias, Does.EndWith("--ol-s3"), response.Body);
+        return alias!;
+    }
+}
