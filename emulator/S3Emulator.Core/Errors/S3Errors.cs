@@ -66,6 +66,14 @@ public static partial class S3Errors
     public static S3Error InvalidNextToken => InvalidRequest("Invalid nextToken");
     public static S3Error InvalidMaxResults => InvalidRequest("Invalid range for parameter MaxResults.");
 
+    // S3 Control: Object Lambda access points. A missing or duplicate one answers as an access point does
+    // (NoSuchAccessPoint, NoSuchAccessPointPolicy, AccessPointAlreadyOwnedByYou: the codes AWS SDK users such as the
+    // Terraform provider test for); the texts below are the emulator's, AWS's are unconfirmed.
+    public static S3Error InvalidObjectLambdaAccessPointName => InvalidRequest("Your Amazon S3 Object Lambda AccessPoint name is invalid");
+    public static S3Error InvalidSupportingAccessPoint => InvalidRequest("SupportingAccessPoint must be an access point ARN: arn:aws:s3:region:account-id:accesspoint/name");
+    public static S3Error SupportingAccessPointMissing => InvalidRequest("SupportingAccessPoint must name an existing access point of the same account and Region");
+    public static S3Error InvalidObjectLambdaFunctionArn => InvalidRequest("FunctionArn must be a Lambda function ARN, partial ARN or name, optionally qualified");
+
     /// <summary>An S3 Control request without <c>x-amz-account-id</c> (emulator's text; AWS's is unconfirmed).</summary>
     public static S3Error MissingAccountId => InvalidRequest("Missing required header for this request: x-amz-account-id");
 

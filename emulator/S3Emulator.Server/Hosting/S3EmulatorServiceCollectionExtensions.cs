@@ -88,6 +88,8 @@ public static class S3EmulatorServiceCollectionExtensions
         services.AddHostedService<InitialBucketsSeeder>();
         // After the buckets: an access point needs its bucket.
         services.AddHostedService<AccessPointsSeeder>();
+        // After the access points: an Object Lambda access point needs its supporting access point.
+        services.AddHostedService<ObjectLambdaAccessPointsSeeder>();
         return services;
     }
 }

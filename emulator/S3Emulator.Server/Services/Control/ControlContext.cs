@@ -37,4 +37,9 @@ internal sealed class ControlContext(
     public async Task<AccessPoint> RequireAccessPointAsync() =>
         await Accounts.GetAccessPointAsync(AccountId, Name, Cancellation).ConfigureAwait(false)
             ?? throw new S3Exception(S3Errors.NoSuchAccessPoint, S3Exception.Detail("AccessPointName", Name));
+
+    /// <summary>The Object Lambda access point the path names, or NoSuchAccessPoint (S3 Control's answer for both kinds).</summary>
+    public async Task<ObjectLambdaAccessPoint> RequireObjectLambdaAccessPointAsync() =>
+        await Accounts.GetObjectLambdaAccessPointAsync(AccountId, Name, Cancellation).ConfigureAwait(false)
+            ?? throw new S3Exception(S3Errors.NoSuchAccessPoint, S3Exception.Detail("AccessPointName", Name));
 }

@@ -8,7 +8,7 @@ namespace S3Emulator.Server.Services.Control;
 /// <summary>
 /// Turns method + raw target + <c>x-amz-account-id</c> into a <see cref="ControlRequest"/> by one table of
 /// (method, path shape) rows (object-lambda.md §1). Pure: no I/O, no state. The access point name may be sent as an
-/// access point ARN (the SDKs accept one); its name part is taken.
+/// access point ARN (the SDKs accept one), an Object Lambda access point's as its ARN; the name part is taken.
 /// </summary>
 internal static partial class ControlRequestClassifier
 {
@@ -29,6 +29,16 @@ internal static partial class ControlRequestClassifier
             [("PUT", "configuration/publicAccessBlock")] = ControlOperation.PutPublicAccessBlock,
             [("GET", "configuration/publicAccessBlock")] = ControlOperation.GetPublicAccessBlock,
             [("DELETE", "configuration/publicAccessBlock")] = ControlOperation.DeletePublicAccessBlock,
+            [("PUT", "accesspointforobjectlambda/{name}")] = ControlOperation.CreateAccessPointForObjectLambda,
+            [("GET", "accesspointforobjectlambda/{name}")] = ControlOperation.GetAccessPointForObjectLambda,
+            [("DELETE", "accesspointforobjectlambda/{name}")] = ControlOperation.DeleteAccessPointForObjectLambda,
+            [("GET", "accesspointforobjectlambda")] = ControlOperation.ListAccessPointsForObjectLambda,
+            [("GET", "accesspointforobjectlambda/{name}/configuration")] = ControlOperation.GetAccessPointConfigurationForObjectLambda,
+            [("PUT", "accesspointforobjectlambda/{name}/configuration")] = ControlOperation.PutAccessPointConfigurationForObjectLambda,
+            [("PUT", "accesspointforobjectlambda/{name}/policy")] = ControlOperation.PutAccessPointPolicyForObjectLambda,
+            [("GET", "accesspointforobjectlambda/{name}/policy")] = ControlOperation.GetAccessPointPolicyForObjectLambda,
+            [("DELETE", "accesspointforobjectlambda/{name}/policy")] = ControlOperation.DeleteAccessPointPolicyForObjectLambda,
+            [("GET", "accesspointforobjectlambda/{name}/policyStatus")] = ControlOperation.GetAccessPointPolicyStatusForObjectLambda,
         }.ToFrozenDictionary();
 
     /// <summary>Every operation the table serves (the authorization table must have a row for each).</summary>
@@ -47,22 +57,27 @@ internal static partial class ControlRequestClassifier
 
         var segments = path.Split('/');
         string? name = null;
-        if (segments.Length >= 2 && segments[0] is "accesspoint")
+        if (segments.Length >= 2 && segments[0] is "accesspoint" or "accesspointforobjectlambda")
         {
-            name = NameOf(PercentDecoding.DecodeOrInvalidUri(segments[1]));
+            var arn = segments[0] == "accesspoint" ? AccessPointArn() : ObjectLambdaAccessPointArn();
+            name = NameOf(PercentDecoding.DecodeOrInvalidUri(segments[1]), arn);
             segments[1] = NamePlaceholder;
         }
         var operation = Rules.GetValueOrDefault((method.ToUpperInvariant(), string.Join('/', segments)), ControlOperation.Unknown);
         return new ControlRequest(operation, account, operation == ControlOperation.Unknown ? null : name, path, query);
     }
 
-    // arn:aws:s3:us-east-1:123456789012:accesspoint/name (or accesspoint:name) names the access point "name".
-    private static string NameOf(string segment)
+    // arn:aws:s3:us-east-1:123456789012:accesspoint/name (or accesspoint:name) names the access point "name"; an Object
+    // Lambda access point's ARN (arn:aws:s3-object-lambda:…) names it the same way on the accesspointforobjectlambda paths.
+    private static string NameOf(string segment, Regex arnPattern)
     {
-        var arn = AccessPointArn().Match(segment);
+        var arn = arnPattern.Match(segment);
         return arn.Success ? arn.Groups["name"].Value : segment;
     }
 
     [GeneratedRegex(@"^arn:[^:]+:s3:[^:]*:[0-9]{12}:accesspoint[/:](?<name>[^/:]+)$")]
     private static partial Regex AccessPointArn();
+
+    [GeneratedRegex(@"^arn:[^:]+:s3-object-lambda:[^:]*:[0-9]{12}:accesspoint[/:](?<name>[^/:]+)$")]
+    private static partial Regex ObjectLambdaAccessPointArn();
 }

@@ -64,6 +64,20 @@ internal sealed class ControlService(
         ControlOperation.PutPublicAccessBlock => AccountPublicAccessBlockHandlers.PutPublicAccessBlockAsync(context),
         ControlOperation.GetPublicAccessBlock => AccountPublicAccessBlockHandlers.GetPublicAccessBlockAsync(context),
         ControlOperation.DeletePublicAccessBlock => AccountPublicAccessBlockHandlers.DeletePublicAccessBlockAsync(context),
+        ControlOperation.CreateAccessPointForObjectLambda => ObjectLambdaAccessPointHandlers.CreateAccessPointForObjectLambdaAsync(context),
+        ControlOperation.GetAccessPointForObjectLambda => ObjectLambdaAccessPointHandlers.GetAccessPointForObjectLambdaAsync(context),
+        ControlOperation.DeleteAccessPointForObjectLambda => ObjectLambdaAccessPointHandlers.DeleteAccessPointForObjectLambdaAsync(context),
+        ControlOperation.ListAccessPointsForObjectLambda => ObjectLambdaAccessPointHandlers.ListAccessPointsForObjectLambdaAsync(context),
+        ControlOperation.GetAccessPointConfigurationForObjectLambda =>
+            ObjectLambdaAccessPointHandlers.GetAccessPointConfigurationForObjectLambdaAsync(context),
+        ControlOperation.PutAccessPointConfigurationForObjectLambda =>
+            ObjectLambdaAccessPointHandlers.PutAccessPointConfigurationForObjectLambdaAsync(context),
+        ControlOperation.PutAccessPointPolicyForObjectLambda => ObjectLambdaAccessPointPolicyHandlers.PutAccessPointPolicyForObjectLambdaAsync(context),
+        ControlOperation.GetAccessPointPolicyForObjectLambda => ObjectLambdaAccessPointPolicyHandlers.GetAccessPointPolicyForObjectLambdaAsync(context),
+        ControlOperation.DeleteAccessPointPolicyForObjectLambda =>
+            ObjectLambdaAccessPointPolicyHandlers.DeleteAccessPointPolicyForObjectLambdaAsync(context),
+        ControlOperation.GetAccessPointPolicyStatusForObjectLambda =>
+            ObjectLambdaAccessPointPolicyHandlers.GetAccessPointPolicyStatusForObjectLambdaAsync(context),
         _ => throw new S3Exception(S3Errors.NotImplemented(context.Request.Operation.ToString())),
     };
 

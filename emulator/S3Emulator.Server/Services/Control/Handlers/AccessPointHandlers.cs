@@ -1,5 +1,3 @@
-using System.Buffers.Text;
-using System.Text;
 using S3Emulator.Core.Errors;
 using S3Emulator.Core.Model;
 using S3Emulator.Server.Protocol;
@@ -10,8 +8,6 @@ namespace S3Emulator.Server.Services.Control.Handlers;
 /// <summary>CreateAccessPoint, GetAccessPoint, DeleteAccessPoint and ListAccessPoints.</summary>
 internal static class AccessPointHandlers
 {
-    private const int MaxResultsLimit = 1000;
-
     public static async Task<S3Result> CreateAccessPointAsync(ControlContext context)
     {
         AccessPointNameRules.Validate(context.Name);
@@ -51,29 +47,11 @@ internal static class AccessPointHandlers
     public static async Task<S3Result> ListAccessPointsAsync(ControlContext context)
     {
         var query = context.Request.Query;
-        var maxResults = MaxResultsLimit;
-        if (query.Get("maxResults") is { } max && (!int.TryParse(max, out maxResults) || maxResults is < 1 or > MaxResultsLimit))
-        {
-            throw new S3Exception(S3Errors.InvalidMaxResults);
-        }
-        var after = query.Get("nextToken") is { Length: > 0 } token ? DecodeToken(token) : null;
+        var maxResults = ControlPaging.MaxResults(query);
+        var after = ControlPaging.After(query);
         var bucket = query.Get("bucket") is { Length: > 0 } b ? b : null;
         var page = await context.Accounts.ListAccessPointsAsync(context.AccountId, bucket, after, maxResults, context.Cancellation)
             .ConfigureAwait(false);
-        var next = page.LastName is { } last ? Base64Url.EncodeToString(Encoding.UTF8.GetBytes(last)) : null;
-        return S3Result.Xml(ControlXml.ListAccessPointsResult(page.AccessPoints, context.Options.Region, next));
-    }
-
-    // The token is the last name of the previous page, base64url: opaque to clients, checkable here.
-    private static string DecodeToken(string token)
-    {
-        try
-        {
-            return Encoding.UTF8.GetString(Base64Url.DecodeFromChars(token));
-        }
-        catch (FormatException)
-        {
-            throw new S3Exception(S3Errors.InvalidNextToken);
-        }
+        return S3Result.Xml(ControlXml.ListAccessPointsResult(page.AccessPoints, context.Options.Region, ControlPaging.NextToken(page.LastName)));
     }
 }
