@@ -22,6 +22,24 @@ public sealed class ControlRequestClassifierTests
     [TestCase("get", "/v20180820/accesspoint/my-ap", "GetAccessPoint", "my-ap")]
     [TestCase("GET", "/v20180820/accesspoint/arn%3Aaws%3As3%3Aus-east-1%3A123456789012%3Aaccesspoint%2Fmy-ap", "GetAccessPoint", "my-ap")]
     [TestCase("GET", "/v20180820/accesspoint/arn:aws:s3:us-east-1:123456789012:accesspoint:my-ap/policy", "GetAccessPointPolicy", "my-ap")]
+    [TestCase("PUT", "/v20180820/accesspointforobjectlambda/my-olap", "CreateAccessPointForObjectLambda", "my-olap")]
+    [TestCase("GET", "/v20180820/accesspointforobjectlambda/my-olap", "GetAccessPointForObjectLambda", "my-olap")]
+    [TestCase("DELETE", "/v20180820/accesspointforobjectlambda/my-olap", "DeleteAccessPointForObjectLambda", "my-olap")]
+    [TestCase("GET", "/v20180820/accesspointforobjectlambda", "ListAccessPointsForObjectLambda", null)]
+    [TestCase("GET", "/v20180820/accesspointforobjectlambda?maxResults=2&nextToken=x", "ListAccessPointsForObjectLambda", null)]
+    [TestCase("GET", "/v20180820/accesspointforobjectlambda/my-olap/configuration", "GetAccessPointConfigurationForObjectLambda", "my-olap")]
+    [TestCase("PUT", "/v20180820/accesspointforobjectlambda/my-olap/configuration", "PutAccessPointConfigurationForObjectLambda", "my-olap")]
+    [TestCase("PUT", "/v20180820/accesspointforobjectlambda/my-olap/policy", "PutAccessPointPolicyForObjectLambda", "my-olap")]
+    [TestCase("GET", "/v20180820/accesspointforobjectlambda/my-olap/policy", "GetAccessPointPolicyForObjectLambda", "my-olap")]
+    [TestCase("DELETE", "/v20180820/accesspointforobjectlambda/my-olap/policy", "DeleteAccessPointPolicyForObjectLambda", "my-olap")]
+    [TestCase("GET", "/v20180820/accesspointforobjectlambda/my-olap/policyStatus", "GetAccessPointPolicyStatusForObjectLambda", "my-olap")]
+    [TestCase("GET", "/v20180820/accesspointforobjectlambda/arn%3Aaws%3As3-object-lambda%3Aus-east-1%3A123456789012%3Aaccesspoint%2Fmy-olap",
+        "GetAccessPointForObjectLambda", "my-olap")]
+    [TestCase("GET", "/v20180820/accesspointforobjectlambda/arn:aws:s3-object-lambda:us-east-1:123456789012:accesspoint%2Fmy-olap/configuration",
+        "GetAccessPointConfigurationForObjectLambda", "my-olap")]
+    // An access point ARN on an Object Lambda path (and the reverse) is not read as a name: it names nothing there.
+    [TestCase("GET", "/v20180820/accesspointforobjectlambda/arn%3Aaws%3As3%3Aus-east-1%3A123456789012%3Aaccesspoint%2Fmy-ap",
+        "GetAccessPointForObjectLambda", "arn:aws:s3:us-east-1:123456789012:accesspoint/my-ap")]
     public void Classify_ReadsTheOperationAndName(string method, string target, string operation, string? name)
     {
         var request = ControlRequestClassifier.Classify(method, target, Account);
@@ -29,7 +47,10 @@ public sealed class ControlRequestClassifierTests
         Assert.That((request.Operation.ToString(), request.Name, request.AccountId), Is.EqualTo((operation, name, Account)));
     }
 
-    [TestCase("PUT", "/v20180820/accesspointforobjectlambda/my-olap")]
+    [TestCase("POST", "/v20180820/accesspointforobjectlambda/my-olap")]
+    [TestCase("PUT", "/v20180820/accesspointforobjectlambda")]
+    [TestCase("GET", "/v20180820/accesspointforobjectlambda/my-olap/policyStatus/extra")]
+    [TestCase("DELETE", "/v20180820/accesspointforobjectlambda/my-olap/configuration")]
     [TestCase("GET", "/v20180820/jobs")]
     [TestCase("POST", "/v20180820/accesspoint/my-ap")]
     [TestCase("GET", "/v20180820/accesspoint/my-ap/policyStatus/extra")]
