@@ -220,8 +220,8 @@ public sealed class ObjectLambdaDataPathTests(Transport transport) : ObjectLambd
     {
         using var control = new AccessPoints.S3ControlTestClient(Emulator, Account, null);
         var response = await control.SendAsync("GET", $"accesspointforobjectlambda/{olapName}");
-        var alias = response.Xml.Descendants().FirstOrDefault(e => e.Name.LocalName == "Value")?.Value;
-        Assert.That(alias, Does.EndWith("--ol-s3"), response.Body);
+        var alias = response.Value("Value");
+        Assert.That(alias, Does.EndWith("--ol-s3"), response.Body?.ToString());
         return alias!;
     }
 }
