@@ -70,6 +70,7 @@ public static class S3EmulatorServiceCollectionExtensions
         services.AddSingleton<ControlAuthorizer>();
         services.AddSingleton<AccessPointResolver>();
         services.AddSingleton<IEmulatorService, AdminService>();
+        services.AddS3EmulatorFunctions(options);
         services.AddSingleton<IEmulatorService, StsService>();
         // One KMS per emulator: the KMS JSON API and SSE-KMS share it. Keys persist beside the store's data.
         services.TryAddSingleton(sp => new MockKeyManagementService(
