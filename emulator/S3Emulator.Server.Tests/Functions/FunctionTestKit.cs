@@ -1,7 +1,10 @@
+using Microsoft.Extensions.Logging.Abstractions;
 using S3Emulator.Core.Encryption;
 using S3Emulator.Core.Identity;
+using S3Emulator.Server.Auth;
 using S3Emulator.Server.Functions;
 using S3Emulator.Server.Hosting;
+using S3Emulator.Server.Services.Admin;
 
 namespace S3Emulator.Server.Tests.Functions;
 
@@ -32,6 +35,10 @@ internal static class FunctionTestKit
         var options = Options(configure);
         return new FunctionRegistry(options, Directory(options));
     }
+
+    /// <summary>The admin functions endpoint of an emulator with no functions and no keys.</summary>
+    public static FunctionsEndpoint Endpoint() => new(
+        Registry(), new RequestAuthenticator(new CredentialStore([]), TimeProvider.System, "us-east-1"), NullLogger<FunctionsEndpoint>.Instance);
 
     /// <summary>A registered function as the registry makes them, with any timeout (below Lambda's 1 s minimum too).</summary>
     public static ResolvedFunction Resolved(string name, Uri? url = null, IObjectLambdaFunction? handler = null, string? role = null, TimeSpan? timeout = null)

@@ -43,7 +43,7 @@ public sealed class CertificateEndpointTests
         context.Features.GetRequiredFeature<IHttpRequestFeature>().RawTarget = target;
         using var body = new MemoryStream();
         context.Response.Body = body;
-        var admin = new AdminService(new RequestJournal(1));
+        var admin = new AdminService(new RequestJournal(1), Functions.FunctionTestKit.Endpoint());
 
         await admin.ServeAsync(new ServiceExchange(context, ServiceKind.Admin, target, admin.NewRequestId()));
 

@@ -10,9 +10,9 @@ namespace S3Emulator.Server.Services.Admin;
 /// <summary>
 /// The emulator's own endpoints, outside S3's API: readiness, the request journal and the TLS certificate clients
 /// should trust. Under a path prefix no bucket can have (bucket names cannot hold <c>_</c>). Not journaled: reading
-/// the journal must not change it.
+/// the journal must not change it. The HTTP functions' map (<see cref="FunctionsEndpoint"/>) also takes a signed PUT.
 /// </summary>
-internal sealed class AdminService(RequestJournal journal) : IEmulatorService
+internal sealed class AdminService(RequestJournal journal, FunctionsEndpoint functions) : IEmulatorService
 {
     public const string Prefix = "/_s3emulator/";
 
@@ -28,13 +28,14 @@ internal sealed class AdminService(RequestJournal journal) : IEmulatorService
     {
         var context = exchange.Http;
         var path = exchange.RawTarget.Split('?')[0][Prefix.Length..];
+        if (path == FunctionsEndpoint.Path) return functions.ServeAsync(exchange);
         if (!HttpMethods.IsGet(context.Request.Method)) return WriteTextAsync(context, StatusCodes.Status405MethodNotAllowed, "Admin endpoints answer GET only.");
         return path switch
         {
             "health" or "health/ready" => context.Response.WriteAsync("ready"),
             "journal" => context.Response.WriteAsJsonAsync(journal.Entries, JsonOptions),
             "certificate" => WriteCertificateAsync(context),
-            _ => WriteTextAsync(context, StatusCodes.Status404NotFound, "No such admin endpoint: health, journal and certificate exist."),
+            _ => WriteTextAsync(context, StatusCodes.Status404NotFound, "No such admin endpoint: health, journal, certificate and functions exist."),
         };
     }
 
@@ -59,7 +60,8 @@ internal sealed class AdminService(RequestJournal journal) : IEmulatorService
         return context.Response.WriteAsync(provider.Pem);
     }
 
-    private static Task WriteTextAsync(HttpContext context, int status, string text)
+    /// <summary>An admin answer other than data: a status and a sentence, as plain text.</summary>
+    internal static Task WriteTextAsync(HttpContext context, int status, string text)
     {
         context.Response.StatusCode = status;
         context.Response.ContentType = "text/plain";
