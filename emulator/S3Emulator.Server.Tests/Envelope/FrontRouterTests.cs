@@ -4,6 +4,8 @@ namespace S3Emulator.Server.Tests.Envelope;
 
 internal sealed class FrontRouterTests
 {
+    private const string OlapAlias = "my-object-lambda-acc-1a4n8yjrb3kda96f67zwrwiiuse1a--ol-s3";
+
     private readonly FrontRouter _router = new(["localhost"]);
 
     [TestCase("GET", "localhost:9000", "/_s3emulator/health", null, null, null, ServiceKind.Admin)]
@@ -21,6 +23,20 @@ internal sealed class FrontRouterTests
     [TestCase("GET", "123456789012.localhost:9000", "/key", null, "s3", null, ServiceKind.S3)]
     [TestCase("GET", "bucket.localhost:9000", "/v20180820/key", null, "s3", null, ServiceKind.S3)]
     [TestCase("PUT", "localhost:9000", "/bkt/_s3emulator/health", null, "s3", null, ServiceKind.S3)]
+    [TestCase("GET", OlapAlias + ".localhost:9000", "/key", null, "s3", null, ServiceKind.ObjectLambda)]
+    [TestCase("GET", OlapAlias + ".localhost:9000", "/?list-type=2", null, "s3", null, ServiceKind.ObjectLambda)]
+    [TestCase("GET", "localhost:9000", "/" + OlapAlias + "/key", null, "s3", null, ServiceKind.ObjectLambda)]
+    [TestCase("GET", "localhost:9000", "/" + OlapAlias, null, "s3", null, ServiceKind.ObjectLambda)]
+    [TestCase("GET", "localhost:9000", "/" + OlapAlias + "?list-type=2", null, "s3", null, ServiceKind.ObjectLambda)]
+    [TestCase("HEAD", "127.0.0.1:9000", "/" + OlapAlias + "/a/b", null, "s3", null, ServiceKind.ObjectLambda)]
+    [TestCase("POST", "io-emu-abc.localhost:9443", "/WriteGetObjectResponse", null, "s3-object-lambda", null, ServiceKind.ObjectLambda)]
+    [TestCase("POST", "localhost:9443", "/WriteGetObjectResponse", null, "s3-object-lambda", null, ServiceKind.ObjectLambda)]
+    [TestCase("GET", "localhost:9000", "/bucket/key", null, "s3", null, ServiceKind.S3)]
+    [TestCase("GET", "bucket.localhost:9000", "/key", null, "s3", null, ServiceKind.S3)]
+    [TestCase("GET", "localhost:9000", "/bucket--ol-s3/key", null, "s3", null, ServiceKind.S3)]
+    [TestCase("GET", "localhost:9000", "/bucket/" + OlapAlias, null, "s3", null, ServiceKind.S3)]
+    [TestCase("GET", "localhost:9000", "/my-ap-abcdefghijklmnopqrstuvwxyz012345678-s3alias/key", null, "s3", null, ServiceKind.S3)]
+    [TestCase("POST", "localhost:9000", "/bucket/WriteGetObjectResponse", null, "s3", null, ServiceKind.S3)]
     public void Route_PicksTheServiceTheRequestIsFor(
         string method, string host, string target, string? amzTarget, string? signingService, string? accountHeader, ServiceKind expected)
     {
