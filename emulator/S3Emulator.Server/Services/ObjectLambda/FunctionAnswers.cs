@@ -84,7 +84,7 @@ internal static class FunctionAnswers
     }
 
     private static int StatusOf(JsonElement root) =>
-        root.TryGetProperty("statusCode", out var status) && status.TryGetInt32(out var code) && code is >= 100 and <= 599 ? code : throw Invalid();
+        root.TryGetProperty("statusCode", out var status) && status.ValueKind == JsonValueKind.Number && status.TryGetInt32(out var code) && code is >= 100 and <= 599 ? code : throw Invalid();
 
     private static S3Exception ErrorOf(JsonElement root, int status) => new(new S3Error(
         root.TryGetProperty("errorCode", out var code) && code.ValueKind == JsonValueKind.String ? code.GetString()! : "LambdaError",
@@ -93,45 +93,83 @@ internal static class FunctionAnswers
 
     private static S3Exception Invalid() => new(S3Errors.LambdaInvalidResponse);
 
-    // listBucketResult's camelCase members become S3's element names; V2 differs only in which members it has.
-    private static XElement ListBucketResultXml(JsonElement listing)
+    // listBucketResult's camelCase members, in the order S3 writes their elements (ListObjects and ListObjectsV2 share one
+    // order: V1's Marker/NextMarker and V2's StartAfter/ContinuationToken/NextContinuationToken/KeyCount never meet).
+    // A member of the wrong type is an invalid answer, as S3 refuses it; null is an absent member; unknown members are left out.
+    private static readonly ListingMember[] OwnerMembers =
+    [
+        new("id", "ID", ListingValue.Text, Required: true),
+        new("displayName", "DisplayName", ListingValue.Text, Required: true),
+    ];
+
+    private static readonly ListingMember[] ContentsMembers =
+    [
+        new("key", "Key", ListingValue.Text, Required: true),
+        new("lastModified", "LastModified", ListingValue.Text),
+        new("eTag", "ETag", ListingValue.Text),
+        new("checksumAlgorithm", "ChecksumAlgorithm", ListingValue.Text, Repeated: true),
+        new("size", "Size", ListingValue.Number, Required: true),
+        new("owner", "Owner", ListingValue.Object, Children: OwnerMembers),
+        new("storageClass", "StorageClass", ListingValue.Text),
+    ];
+
+    private static readonly ListingMember[] ListingMembers =
+    [
+        new("name", "Name", ListingValue.Text, Required: true),
+        new("prefix", "Prefix", ListingValue.Text),
+        new("marker", "Marker", ListingValue.Text),
+        new("startAfter", "StartAfter", ListingValue.Text),
+        new("continuationToken", "ContinuationToken", ListingValue.Text),
+        new("nextMarker", "NextMarker", ListingValue.Text),
+        new("nextContinuationToken", "NextContinuationToken", ListingValue.Text),
+        new("keyCount", "KeyCount", ListingValue.Number),
+        new("maxKeys", "MaxKeys", ListingValue.Number, Required: true),
+        new("delimiter", "Delimiter", ListingValue.Text),
+        new("encodingType", "EncodingType", ListingValue.Text),
+        new("isTruncated", "IsTruncated", ListingValue.Boolean, Required: true),
+        new("contents", "Contents", ListingValue.Object, Repeated: true, Children: ContentsMembers),
+        new("commonPrefixes", "CommonPrefixes", ListingValue.Object, Repeated: true, Children: [new("prefix", "Prefix", ListingValue.Text, Required: true)]),
+    ];
+
+    private static XElement ListBucketResultXml(JsonElement listing) => Element("ListBucketResult", listing, ListingMembers);
+
+    private static XElement Element(string name, JsonElement value, ListingMember[] members)
     {
-        var element = new XElement(S3Namespace + "ListBucketResult");
-        foreach (var member in listing.EnumerateObject()) AddMember(element, member.Name, member.Value);
+        if (value.ValueKind != JsonValueKind.Object) throw Invalid();
+        var element = new XElement(S3Namespace + name);
+        foreach (var member in members)
+        {
+            if (!value.TryGetProperty(member.Json, out var given) || given.ValueKind == JsonValueKind.Null)
+            {
+                if (member.Required) throw Invalid();
+                continue;
+            }
+            var items = member.Repeated && given.ValueKind == JsonValueKind.Array ? [.. given.EnumerateArray()] : new[] { given };
+            foreach (var item in items) element.Add(Child(member, item));
+        }
         return element;
     }
 
-    private static void AddMember(XElement parent, string name, JsonElement value)
+    private static XElement Child(ListingMember member, JsonElement value) => member.Value switch
     {
-        var elementName = S3Namespace + ElementName(name);
-        switch (value.ValueKind)
-        {
-            case JsonValueKind.Array:
-                foreach (var item in value.EnumerateArray()) AddMember(parent, name, item);
-                break;
-            case JsonValueKind.Object:
-                var child = new XElement(elementName);
-                foreach (var member in value.EnumerateObject()) AddMember(child, member.Name, member.Value);
-                parent.Add(child);
-                break;
-            case JsonValueKind.Null:
-                break;
-            case JsonValueKind.String:
-                parent.Add(new XElement(elementName, value.GetString()));
-                break;
-            case JsonValueKind.True or JsonValueKind.False:
-                parent.Add(new XElement(elementName, value.GetBoolean() ? "true" : "false"));
-                break;
-            default:
-                parent.Add(new XElement(elementName, value.GetRawText()));
-                break;
-        }
+        ListingValue.Text when value.ValueKind == JsonValueKind.String => new XElement(S3Namespace + member.Element, value.GetString()),
+        ListingValue.Number when value.ValueKind == JsonValueKind.Number && value.TryGetInt64(out var number) =>
+            new XElement(S3Namespace + member.Element, number.ToString(CultureInfo.InvariantCulture)),
+        ListingValue.Boolean when value.ValueKind is JsonValueKind.True or JsonValueKind.False =>
+            new XElement(S3Namespace + member.Element, value.GetBoolean() ? "true" : "false"),
+        ListingValue.Object => Element(member.Element, value, member.Children!),
+        _ => throw Invalid(),
+    };
+
+    private enum ListingValue
+    {
+        Text,
+        Number,
+        Boolean,
+        Object,
     }
 
-    private static string ElementName(string camel) => camel switch
-    {
-        "eTag" => "ETag",
-        "id" => "ID",
-        _ => char.ToUpperInvariant(camel[0]) + camel[1..],
-    };
+    /// <param name="Repeated">A JSON array of it becomes one element per item (S3's flattened lists).</param>
+    private sealed record ListingMember(
+        string Json, string Element, ListingValue Value, bool Required = false, bool Repeated = false, ListingMember[]? Children = null);
 }
