@@ -37,6 +37,11 @@ internal sealed class FrontRouterTests
     [TestCase("GET", "localhost:9000", "/bucket/" + OlapAlias, null, "s3", null, ServiceKind.S3)]
     [TestCase("GET", "localhost:9000", "/my-ap-abcdefghijklmnopqrstuvwxyz012345678-s3alias/key", null, "s3", null, ServiceKind.S3)]
     [TestCase("POST", "localhost:9000", "/bucket/WriteGetObjectResponse", null, "s3", null, ServiceKind.S3)]
+    [TestCase("GET", "bucket.localhost:9000", "/" + OlapAlias, null, "s3", null, ServiceKind.S3)]
+    [TestCase("GET", "bucket.localhost:9000", "/" + OlapAlias + "/key", null, "s3", null, ServiceKind.S3)]
+    [TestCase("GET", "bucket.s3.us-east-1.amazonaws.com", "/" + OlapAlias, null, "s3", null, ServiceKind.S3)]
+    [TestCase("GET", "ap-123456789012.s3-accesspoint.us-east-1.amazonaws.com", "/" + OlapAlias, null, "s3", null, ServiceKind.S3)]
+    [TestCase("GET", "s3.us-east-1.amazonaws.com", "/" + OlapAlias + "/key", null, "s3", null, ServiceKind.ObjectLambda)]
     public void Route_PicksTheServiceTheRequestIsFor(
         string method, string host, string target, string? amzTarget, string? signingService, string? accountHeader, ServiceKind expected)
     {

@@ -49,13 +49,25 @@ internal sealed partial class FrontRouter(IEnumerable<string> baseDomains)
     /// Whether the bucket the request names — the host's first label, or the path's first segment — is an Object Lambda
     /// access point alias: no bucket may end with <c>--ol-s3</c>, so such a name is never an ordinary bucket.
     /// </summary>
-    private static bool NamesObjectLambdaAlias(string host, string rawTarget)
+    private bool NamesObjectLambdaAlias(string host, string rawTarget)
     {
         var dot = host.IndexOf('.', StringComparison.Ordinal);
         if (dot > 0 && ObjectLambdaAccessPointAlias.IsAlias(host[..dot])) return true;
+        // When the host names the bucket, the path is a key, and a key may look like an alias.
+        if (NamesVirtualHostedBucket(host)) return false;
         if (rawTarget.Length < 2 || rawTarget[0] != '/') return false;
         var end = rawTarget.IndexOfAny(['/', '?'], 1);
         return ObjectLambdaAccessPointAlias.IsAlias(end < 0 ? rawTarget[1..] : rawTarget[1..end]);
+    }
+
+    /// <summary>Whether the host names a bucket or access point as S3RequestClassifier reads it (virtual-hosted style).</summary>
+    private bool NamesVirtualHostedBucket(string host)
+    {
+        foreach (var suffix in _baseDomainSuffixes)
+        {
+            if (host.Length > suffix.Length && host.EndsWith(suffix, StringComparison.Ordinal)) return true;
+        }
+        return AwsVirtualHost().IsMatch(host) || Services.S3.Routing.AccessPointHosts.AwsAccessPointHost().IsMatch(host);
     }
 
     /// <summary><c>{12-digit account}.{base domain}</c>: the host AWS SDKs build for S3 Control with a custom endpoint.</summary>
@@ -81,6 +93,10 @@ internal sealed partial class FrontRouter(IEnumerable<string> baseDomains)
     // name-123456789012.s3-object-lambda.us-east-1.amazonaws.com
     [GeneratedRegex(@"\.s3-object-lambda(?:-fips)?\.[a-z0-9-]+\.amazonaws\.com$")]
     private static partial Regex ObjectLambdaHost();
+
+    // bucket.s3.amazonaws.com, bucket.s3.us-east-1.amazonaws.com, bucket.s3-us-east-1.amazonaws.com (S3RequestClassifier's)
+    [GeneratedRegex(@"^.+\.s3(?:[.-](?:dualstack\.)?[a-z0-9-]+)?\.amazonaws\.com$")]
+    private static partial Regex AwsVirtualHost();
 
     // sts.amazonaws.com, sts.us-east-1.amazonaws.com
     [GeneratedRegex(@"^sts(?:-fips)?(?:\.[a-z0-9-]+)?\.amazonaws\.com$")]
