@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
@@ -96,13 +97,13 @@ internal static class FunctionAnswers
     // listBucketResult's camelCase members, in the order S3 writes their elements (ListObjects and ListObjectsV2 share one
     // order: V1's Marker/NextMarker and V2's StartAfter/ContinuationToken/NextContinuationToken/KeyCount never meet).
     // A member of the wrong type is an invalid answer, as S3 refuses it; null is an absent member; unknown members are left out.
-    private static readonly ListingMember[] OwnerMembers =
+    private static readonly ImmutableArray<ListingMember> OwnerMembers =
     [
         new("id", "ID", ListingValue.Text, Required: true),
         new("displayName", "DisplayName", ListingValue.Text, Required: true),
     ];
 
-    private static readonly ListingMember[] ContentsMembers =
+    private static readonly ImmutableArray<ListingMember> ContentsMembers =
     [
         new("key", "Key", ListingValue.Text, Required: true),
         new("lastModified", "LastModified", ListingValue.Text),
@@ -113,7 +114,7 @@ internal static class FunctionAnswers
         new("storageClass", "StorageClass", ListingValue.Text),
     ];
 
-    private static readonly ListingMember[] ListingMembers =
+    private static readonly ImmutableArray<ListingMember> ListingMembers =
     [
         new("name", "Name", ListingValue.Text, Required: true),
         new("prefix", "Prefix", ListingValue.Text),
@@ -133,7 +134,7 @@ internal static class FunctionAnswers
 
     private static XElement ListBucketResultXml(JsonElement listing) => Element("ListBucketResult", listing, ListingMembers);
 
-    private static XElement Element(string name, JsonElement value, ListingMember[] members)
+    private static XElement Element(string name, JsonElement value, ImmutableArray<ListingMember> members)
     {
         if (value.ValueKind != JsonValueKind.Object) throw Invalid();
         var element = new XElement(S3Namespace + name);
@@ -157,7 +158,7 @@ internal static class FunctionAnswers
             new XElement(S3Namespace + member.Element, number.ToString(CultureInfo.InvariantCulture)),
         ListingValue.Boolean when value.ValueKind is JsonValueKind.True or JsonValueKind.False =>
             new XElement(S3Namespace + member.Element, value.GetBoolean() ? "true" : "false"),
-        ListingValue.Object => Element(member.Element, value, member.Children!),
+        ListingValue.Object => Element(member.Element, value, member.Children),
         _ => throw Invalid(),
     };
 
@@ -171,5 +172,5 @@ internal static class FunctionAnswers
 
     /// <param name="Repeated">A JSON array of it becomes one element per item (S3's flattened lists).</param>
     private sealed record ListingMember(
-        string Json, string Element, ListingValue Value, bool Required = false, bool Repeated = false, ListingMember[]? Children = null);
+        string Json, string Element, ListingValue Value, bool Required = false, bool Repeated = false, ImmutableArray<ListingMember> Children = default);
 }

@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
@@ -18,16 +19,16 @@ internal static class ObjectLambdaEventWriter
     public const string ProtocolVersion = "1.00";
 
     // What authenticates the request is never shown to the function (the user guide: "excludes auth headers").
-    private static readonly HashSet<string> CredentialHeaders = new(StringComparer.OrdinalIgnoreCase)
+    private static readonly FrozenSet<string> CredentialHeaders = new[]
     {
         "Authorization", "X-Amz-Security-Token",
-    };
+    }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
 
-    private static readonly HashSet<string> CredentialParameters = new(StringComparer.Ordinal)
+    private static readonly FrozenSet<string> CredentialParameters = new[]
     {
         "X-Amz-Algorithm", "X-Amz-Credential", "X-Amz-Date", "X-Amz-Expires", "X-Amz-SignedHeaders", "X-Amz-Signature",
         "X-Amz-Security-Token", "AWSAccessKeyId", "Signature", "Expires",
-    };
+    }.ToFrozenSet(StringComparer.Ordinal);
 
     /// <param name="action">Which context object the event carries.</param>
     /// <param name="output">The GET answer's route and token; null for HEAD and List.</param>
