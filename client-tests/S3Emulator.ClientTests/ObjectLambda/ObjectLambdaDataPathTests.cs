@@ -205,6 +205,7 @@ public sealed class ObjectLambdaDataPathTests(Transport transport) : ObjectLambd
         Assert.That(error.StatusCode, Is.EqualTo(HttpStatusCode.InternalServerError));
         var denied = Emulator.Journal.Last("WriteGetObjectResponse");
         Assert.That(denied?.StatusCode, Is.EqualTo(403));
+        Assert.That(denied!.Principal, Is.Null, "the function had no credentials to sign with");
     }
 
     [Test]
@@ -218,7 +219,7 @@ public sealed class ObjectLambdaDataPathTests(Transport transport) : ObjectLambd
 
     private async Task<string> AliasOfAsync(string olapName)
     {
-        using var control = new AccessPoints.S3ControlTestClient(Emulator, Account, null);
+        using var control = new AccessPoints.S3ControlTestClient(Emulator, Account, Emulator.DefaultCredentials.GetCredentials());
         var response = await control.SendAsync("GET", $"accesspointforobjectlambda/{olapName}");
         var alias = response.Value("Value");
         Assert.That(alias, Does.EndWith("--ol-s3"), response.Body?.ToString());

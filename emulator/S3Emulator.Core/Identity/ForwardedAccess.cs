@@ -11,4 +11,11 @@ namespace S3Emulator.Core.Identity;
 /// <param name="UserName">The IAM user name when <paramref name="CallerKind"/> is <see cref="Identity.CallerKind.User"/>.</param>
 /// <param name="CalledVia">The service principal that forwards the request, e.g. <c>s3-object-lambda.amazonaws.com</c>.</param>
 /// <param name="Resource">The one ARN the credential may reach: an access point's object ARN, or the access point's ARN for a listing.</param>
-public sealed record ForwardedAccess(CallerKind CallerKind, string CallerArn, string? UserName, string CalledVia, string Resource);
+public sealed record ForwardedAccess(CallerKind CallerKind, string CallerArn, string? UserName, string CalledVia, string Resource)
+{
+    /// <summary>
+    /// The <see cref="Resource"/> of a request a service forwards as it came (S3 Object Lambda's pass-through): never
+    /// sealed into a token, so only the emulator itself can make a principal with it.
+    /// </summary>
+    public const string AnyResource = "*";
+}

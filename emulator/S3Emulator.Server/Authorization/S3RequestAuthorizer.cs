@@ -64,7 +64,7 @@ internal sealed class S3RequestAuthorizer(
             checks = [new ResourceCheck(apResource, accessPoint.AccountId, AccessPointPolicy(accessPoint, context)), .. checks];
             EnsureWithinForwardedScope(context, apResource, apArn);
         }
-        else if (context.Principal?.Forwarded is not null)
+        else if (context.Principal?.Forwarded is { Resource: not Core.Identity.ForwardedAccess.AnyResource })
         {
             throw ForwardedScopeExceeded(context);
         }
@@ -90,7 +90,7 @@ internal sealed class S3RequestAuthorizer(
     /// </summary>
     private static void EnsureWithinForwardedScope(S3RequestContext context, string apResource, string apArn)
     {
-        if (context.Principal?.Forwarded is not { } forwarded) return;
+        if (context.Principal?.Forwarded is not { } forwarded || forwarded.Resource == Core.Identity.ForwardedAccess.AnyResource) return;
         var allowed = context.Request.Operation switch
         {
             S3Operation.GetObject or S3Operation.HeadObject => apResource == forwarded.Resource,

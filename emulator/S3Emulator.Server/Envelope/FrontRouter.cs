@@ -34,6 +34,8 @@ internal sealed partial class FrontRouter(IEnumerable<string> baseDomains)
             case "s3-object-lambda":
                 return ServiceKind.ObjectLambda;
         }
+        // Unsigned too: an unsigned WriteGetObjectResponse must be refused as one, not read as a bucket request.
+        if (HttpMethods.IsPost(facts.Method) && facts.RawTarget == "/WriteGetObjectResponse") return ServiceKind.ObjectLambda;
         if (ObjectLambdaHost().IsMatch(host) || NamesObjectLambdaAlias(host, facts.RawTarget)) return ServiceKind.ObjectLambda;
         if (StsHost().IsMatch(host)) return ServiceKind.Sts;
         if (facts.RawTarget.StartsWith(ControlPathPrefix, StringComparison.Ordinal)

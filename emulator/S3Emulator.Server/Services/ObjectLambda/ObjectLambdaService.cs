@@ -85,7 +85,8 @@ internal sealed class ObjectLambdaService(
         exchange.Principal = principal with
         {
             Forwarded = new Core.Identity.ForwardedAccess(
-                principal.Identity.Kind, principal.Arn, principal.Identity.UserName, ObjectLambdaAuthorizer.ServicePrincipal, "*"),
+                principal.Identity.Kind, principal.Arn, principal.Identity.UserName, ObjectLambdaAuthorizer.ServicePrincipal,
+                Core.Identity.ForwardedAccess.AnyResource),
         };
         return s3.ServeResolvedAsync(exchange, request with { Bucket = supporting.Bucket, AccessPoint = supporting });
     }
