@@ -26,6 +26,22 @@ public sealed class ObjectLambdaDataPathTests(Transport transport) : ObjectLambd
         Assert.That(entry.Invocation.FunctionArn, Does.EndWith(":function:uppercase"));
     }
 
+    [TestCase("a/../b.txt")]
+    [TestCase("./x/./y")]
+    [TestCase("//double//slash")]
+    [TestCase("spaces and+plus")]
+    [TestCase("percent%2Fencoded")]
+    [TestCase("ünïcødé/ключ")]
+    public async Task GetObject_OfAnAwkwardKey_ReachesTheFunctionByteForByte(string key)
+    {
+        key = $"{Guid.NewGuid():N}/{key}";
+        await PutDataAsync(key, "awkward");
+
+        var body = await ReadAsync(await Olap.GetObjectAsync(OlapArn("upper"), key));
+
+        Assert.That(body, Is.EqualTo("AWKWARD"));
+    }
+
     [Test]
     public async Task GetObject_ThroughObjectLambdaAlias_ReturnsTheTransformedObject()
     {

@@ -28,6 +28,12 @@ public static partial class S3Errors
     public static readonly S3Error InvalidRequestToken = new("InvalidRequest", 400,
         "The x-amz-request-route and x-amz-request-token do not name a pending S3 Object Lambda request (unknown, already used or expired).");
 
+    /// <summary>The caller may not invoke the function; <paramref name="because"/> says which decision refused it.</summary>
+    public static S3Error LambdaPermissionErrorBecause(string because) => LambdaPermissionError with { Message = $"{LambdaPermissionError.Message} {because}" };
+
+    /// <summary>The error a function answers with (WriteGetObjectResponse's <c>x-amz-fwd-error-code</c>, a HEAD or List return value's <c>errorCode</c>).</summary>
+    public static S3Error FunctionAnswered(string code, int status, string message) => new(code, status, message);
+
     /// <summary>A WriteGetObjectResponse header S3 refuses, with why.</summary>
     public static S3Error InvalidWriteGetObjectResponse(string message) => new("InvalidArgument", 400, message);
 

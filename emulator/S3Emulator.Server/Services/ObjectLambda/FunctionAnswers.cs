@@ -87,7 +87,7 @@ internal static class FunctionAnswers
     private static int StatusOf(JsonElement root) =>
         root.TryGetProperty("statusCode", out var status) && status.ValueKind == JsonValueKind.Number && status.TryGetInt32(out var code) && code is >= 100 and <= 599 ? code : throw Invalid();
 
-    private static S3Exception ErrorOf(JsonElement root, int status) => new(new S3Error(
+    private static S3Exception ErrorOf(JsonElement root, int status) => new(S3Errors.FunctionAnswered(
         root.TryGetProperty("errorCode", out var code) && code.ValueKind == JsonValueKind.String ? code.GetString()! : "LambdaError",
         status,
         root.TryGetProperty("errorMessage", out var message) && message.ValueKind == JsonValueKind.String ? message.GetString()! : ""));

@@ -49,7 +49,7 @@ internal sealed class ObjectLambdaAuthorizer(AccessAuthorizer access, PolicyCach
         exchange.Decisions.Add(new RecordedDecision(action, decision));
         if (decision.IsAllowed) return;
         var because = AccessDeniedMessage.For(decision, principal.Arn, action, functionArn, options.ExplainDenials);
-        throw new S3Exception(S3Errors.LambdaPermissionError with { Message = $"{S3Errors.LambdaPermissionError.Message} {because}" });
+        throw new S3Exception(S3Errors.LambdaPermissionErrorBecause(because));
     }
 
     /// <summary>The function's <c>s3-object-lambda:WriteGetObjectResponse</c>, on the Object Lambda access point that awaits it.</summary>

@@ -62,7 +62,7 @@ internal sealed class WriteGetObjectResponseHandler(RequestAuthenticator authent
         S3Result result;
         if (forwarded.ErrorCode is { } code)
         {
-            var error = new S3Exception(new S3Error(code, forwarded.Status, forwarded.ErrorMessage ?? ""));
+            var error = new S3Exception(S3Errors.FunctionAnswered(code, forwarded.Status, forwarded.ErrorMessage ?? ""));
             var requestId = caller.Response.Headers["x-amz-request-id"].ToString();
             // An error is S3's XML: the forwarded headers (the SDK always sends a Content-Type) describe no object.
             return S3ResultWriter.WriteAsync(caller, S3ErrorResult.From(error, caller.Request.Path.Value ?? "/", requestId, S3ResponseIds.HostIdOf(requestId)));
