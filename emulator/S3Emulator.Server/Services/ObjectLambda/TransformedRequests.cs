@@ -39,7 +39,7 @@ internal sealed class TransformedRequests(
         }
         var eventJson = EventFor(call, InputS3Url(call, publicUrl), output: null);
         var response = await functions.InvokeAsync(call.Transformation.FunctionArn, eventJson, publicUrl, http.RequestAborted).ConfigureAwait(false);
-        Record(call.Exchange, response, wgorStatus: null);
+        call.Exchange.Invocation = RecordOf(response, wgorStatus: null);
         if (response.Outcome != FunctionOutcome.Returned) throw FunctionFailures.For(response);
         var result = call.Action == ObjectLambdaAction.HeadObject
             ? FunctionAnswers.Head(response.PayloadJson)
@@ -58,15 +58,21 @@ internal sealed class TransformedRequests(
         if (!pending.Claimed.IsCompleted && routes.TryClose(pending))
         {
             var response = await invocation.ConfigureAwait(false);
-            Record(call.Exchange, response, wgorStatus: null);
+            call.Exchange.Invocation = RecordOf(response, wgorStatus: null);
             throw FunctionFailures.For(response);
         }
         try
         {
+            // The answer is streaming to the caller. A function that ends (returns, fails, times out) before its
+            // WriteGetObjectResponse has finished leaves the caller a truncated answer, as Lambda's end cuts it off.
+            await Task.WhenAny(pending.Delivered, invocation).ConfigureAwait(false);
+            if (!pending.Delivered.IsCompleted) await Task.WhenAny(pending.Delivered, Task.Delay(EndGrace, time, CancellationToken.None)).ConfigureAwait(false);
+            if (!pending.Delivered.IsCompleted) throw new TimeoutException("The function ended before its WriteGetObjectResponse finished.");
             await pending.Delivered.ConfigureAwait(false);
         }
         finally
         {
+            // Only for the journal: how the function ended, if it ends soon after its answer.
             await Task.WhenAny(invocation, Task.Delay(EndGrace, time, CancellationToken.None)).ConfigureAwait(false);
             call.Exchange.Invocation = invocation.IsCompletedSuccessfully
                 ? RecordOf(invocation.Result, pending.ForwardedStatus)
@@ -113,9 +119,6 @@ internal sealed class TransformedRequests(
             throw new S3Exception(S3Errors.ObjectLambdaFeatureNotAllowed(isGet ? "GetObject-PartNumber" : "HeadObject-PartNumber"));
         }
     }
-
-    private static void Record(Envelope.ServiceExchange exchange, FunctionResponse response, int? wgorStatus) =>
-        exchange.Invocation = RecordOf(response, wgorStatus);
 
     private static ObjectLambdaInvocationRecord RecordOf(FunctionResponse response, int? wgorStatus) =>
         new(response.FunctionArn, response.HostKind, response.Outcome.ToString(), response.Duration, wgorStatus);
