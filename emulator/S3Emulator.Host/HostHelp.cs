@@ -14,13 +14,16 @@ internal static class HostHelp
                               (default: in memory; the certificate then lives in ~/.s3emulator)
           --http-port <n>     plain HTTP port; 0 turns HTTP off (default: 9000)
           --https-port <n>    HTTPS port; 0 turns HTTPS off (default: 9443)
+          --functions <dir>   load Object Lambda functions from the .NET assemblies in <dir> and in the folders
+                              directly under it: classes marked [ObjectLambdaFunction("name")]
+                              (S3Emulator:FunctionsPath; docs/object-lambda.md, "Plug-in assemblies")
           -h, --help          print this and exit
 
         Every other setting is a key of the "S3Emulator" configuration section, set in appsettings.json beside
         the executable, in the environment (S3Emulator__Region=eu-west-1) or on the command line
         (--S3Emulator:Region=eu-west-1): Region, AccountId, Credentials, Roles, BaseDomains, InitialBuckets,
         CertificatePath, CertificatePassword, MasterKey, BlockSseCOnNewBuckets, KmsKeys, RequestLog,
-        JournalCapacity. README.md describes each.
+        JournalCapacity, AccessPoints, ObjectLambdaAccessPoints, Functions, PublicUrl. README.md describes each.
         """;
 
     public static bool IsRequested(IEnumerable<string> args) =>

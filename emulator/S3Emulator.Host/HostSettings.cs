@@ -19,6 +19,7 @@ internal sealed record HostSettings(int HttpPort, int HttpsPort)
         ["--data"] = S3EmulatorOptions.SectionName + ":" + nameof(S3EmulatorOptions.DataPath),
         ["--http-port"] = S3EmulatorOptions.SectionName + ":" + nameof(HttpPort),
         ["--https-port"] = S3EmulatorOptions.SectionName + ":" + nameof(HttpsPort),
+        ["--functions"] = S3EmulatorOptions.SectionName + ":" + nameof(S3EmulatorOptions.FunctionsPath),
     };
 
     /// <summary>A port of 0 turns that listener off (an emulator serving only HTTP, or only HTTPS).</summary>

@@ -2,12 +2,14 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.HostFiltering;
 using S3Emulator.Host;
+using S3Emulator.Host.PlugIns;
 using S3Emulator.Server.Hosting;
 using S3Emulator.Server.Hosting.Certificates;
 
 // The S3 emulator as an executable (and the container's entry point): HTTP on 9000, HTTPS on 9443.
 // Configuration: the "S3Emulator" section of appsettings.json, environment (S3Emulator__Region=…),
-// and the switches --data <dir>, --http-port <n>, --https-port <n> (0 turns a listener off); --help lists them.
+// and the switches --data <dir>, --http-port <n>, --https-port <n> (0 turns a listener off), --functions <dir>
+// (plug-in Object Lambda functions); --help lists them.
 if (HostHelp.IsRequested(args))
 {
     Console.Out.WriteLine(HostHelp.Text);
@@ -17,16 +19,28 @@ if (HostHelp.IsRequested(args))
 // Content root beside the executable: appsettings.json is found wherever the process is started from.
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 builder.Configuration.AddCommandLine(args, HostSettings.SwitchMappings.ToDictionary());
+var section = builder.Configuration.GetSection(S3EmulatorOptions.SectionName);
 HostSettings settings;
+PlugInFunctions plugIns;
 try
 {
     settings = HostSettings.From(builder.Configuration);
+    // Before the emulator's options are built: its function registry is built from them, plug-ins included.
+    plugIns = PlugInFunctions.Load(section[nameof(S3EmulatorOptions.FunctionsPath)]);
+    builder.Services.AddS3Emulator(o =>
+    {
+        section.Bind(o);
+        plugIns.AddTo(o);
+    });
 }
 catch (InvalidOperationException e)
 {
     Console.Error.WriteLine(e.Message);
     return 1;
 }
+
+// Disposed after the app (declared before it): the functions' clients outlive every request.
+using var ownedPlugIns = plugIns;
 
 // A start-up failure is told once, below: the host's own "Hosting failed to start" report (an Error with the
 // whole stack trace) would only repeat it. Later failures of a background service still log at Critical.
@@ -36,8 +50,6 @@ builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel
 // whatever an inherited AllowedHosts setting says.
 builder.Services.Configure<HostFilteringOptions>(o => o.AllowedHosts = ["*"]);
 
-var section = builder.Configuration.GetSection(S3EmulatorOptions.SectionName);
-builder.Services.AddS3Emulator(o => section.Bind(o));
 if (settings.ServesHttps)
 {
     // Resolved when Kestrel starts, with the bound options and the host's logging.
@@ -70,6 +82,8 @@ try
 {
     // Building the pipeline builds the services, so a bad user or role entry already fails here.
     app.UseS3Emulator();
+    // Before the first request: a plug-in function's clients reach this emulator through its ports and certificate.
+    plugIns.Attach(settings, app.Services.GetService<EmulatorCertificateProvider>());
     await app.StartAsync();
 }
 catch (S3EmulatorConfigurationException e)
@@ -91,7 +105,8 @@ catch (Exception e)
 var banner = StartupBanner.Format(
     app.Services.GetRequiredService<S3EmulatorOptions>(),
     app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [],
-    app.Services.GetService<EmulatorCertificateProvider>());
+    app.Services.GetService<EmulatorCertificateProvider>(),
+    plugIns);
 HostLog.Ready(app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("S3Emulator.Host"), banner);
 
 await app.WaitForShutdownAsync();

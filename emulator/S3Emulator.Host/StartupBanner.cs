@@ -1,3 +1,4 @@
+using S3Emulator.Host.PlugIns;
 using S3Emulator.Server.Hosting;
 using S3Emulator.Server.Hosting.Certificates;
 
@@ -6,13 +7,14 @@ namespace S3Emulator.Host;
 /// <summary>
 /// What the executable prints once it listens: the URLs clients use (<c>localhost</c>, never the wildcard
 /// address Kestrel binds), the access key (its secret only when it is the documented default), region, data
-/// folder, health and journal URLs, and the certificate file to trust.
+/// folder, health and journal URLs, the certificate file to trust, and the plug-in functions loaded (name → class).
 /// </summary>
 internal static class StartupBanner
 {
     public const string Ready = "S3 emulator ready";
 
-    public static string Format(S3EmulatorOptions options, IEnumerable<string> boundAddresses, EmulatorCertificateProvider? certificate)
+    public static string Format(
+        S3EmulatorOptions options, IEnumerable<string> boundAddresses, EmulatorCertificateProvider? certificate, PlugInFunctions plugIns)
     {
         // Plain HTTP first: the URL a newcomer can use without trusting a certificate.
         var urls = boundAddresses.Select(ClientUrl).OrderBy(u => u.Scheme == Uri.UriSchemeHttps).ToList();
@@ -27,6 +29,12 @@ internal static class StartupBanner
         if (certificate is not null)
         {
             lines.Add(("certificate", Certificate(options, certificate, admin)));
+        }
+        if (plugIns.Folder is { } folder)
+        {
+            // One line per function, so that a missing or misnamed one shows at a glance.
+            lines.Add(("functions", $"{plugIns.Functions.Count} plug-in function(s) from {folder}"));
+            lines.AddRange(plugIns.Functions.Select(f => ("", f.ToString())));
         }
         lines.Add(("health", admin + "health"));
         lines.Add(("journal", admin + "journal"));
