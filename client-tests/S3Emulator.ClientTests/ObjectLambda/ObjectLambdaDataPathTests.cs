@@ -43,6 +43,74 @@ public sealed class ObjectLambdaDataPathTests(Transport transport) : ObjectLambd
     }
 
     [Test]
+    public async Task GetObject_ThroughTheAwsObjectLambdaHost_ReturnsTheTransformedObject()
+    {
+        var key = NewKey();
+        await PutDataAsync(key, "aws host");
+        // No service URL: the SDK builds upper-123456789012.s3-object-lambda.us-east-1.amazonaws.com, which the fixture reaches.
+        using var aws = Emulator.CreateS3Client(c =>
+        {
+            c.ServiceURL = null;
+            c.RegionEndpoint = Amazon.RegionEndpoint.USEast1;
+            c.ForcePathStyle = false;
+        });
+
+        var body = await ReadAsync(await aws.GetObjectAsync(OlapArn("upper"), key));
+
+        Assert.That(body, Is.EqualTo("AWS HOST"));
+    }
+
+    [Test]
+    public async Task GetObject_ThroughTheRedactingFunction_MasksTheField()
+    {
+        var key = NewKey();
+        await PutDataAsync(key, """{"name":"Ada","ssn":"123-45-6789","nested":{"ssn":"987-65-4321"}}""");
+
+        var body = await ReadAsync(await Olap.GetObjectAsync(OlapArn("redact"), key));
+
+        Assert.That(body, Does.Not.Contain("123-45-6789").And.Not.Contain("987-65-4321"));
+        Assert.That(body, Does.Contain("\"name\":\"Ada\""));
+    }
+
+    [Test]
+    public async Task GetObject_ThroughTheGzipFunction_StreamsACompressedBody()
+    {
+        var key = NewKey();
+        var text = string.Concat(Enumerable.Repeat("compress me please ", 50_000));
+        await PutDataAsync(key, text);
+
+        using var response = await Olap.GetObjectAsync(OlapArn("gzip"), key);
+        Assert.That(response.Headers.ContentEncoding, Is.EqualTo("gzip"));
+        using var gunzip = new System.IO.Compression.GZipStream(response.ResponseStream, System.IO.Compression.CompressionMode.Decompress);
+        using var reader = new StreamReader(gunzip);
+
+        Assert.That(await reader.ReadToEndAsync(), Is.EqualTo(text));
+    }
+
+    [Test]
+    public async Task GetObject_WithPartNumberNotAllowed_IsNotImplemented()
+    {
+        var key = NewKey();
+        await PutDataAsync(key, "parts");
+
+        var error = await ExpectS3ErrorAsync(() => Olap.GetObjectAsync(new GetObjectRequest { BucketName = OlapArn("upper"), Key = key, PartNumber = 1 }));
+
+        Assert.That(error.StatusCode, Is.EqualTo(HttpStatusCode.NotImplemented));
+    }
+
+    [Test]
+    public async Task HeadObject_WithPartNumberNotAllowed_IsNotImplemented()
+    {
+        var key = NewKey();
+        await PutDataAsync(key, "0123456789");
+        var request = new GetObjectMetadataRequest { BucketName = OlapArn("meta"), Key = key, PartNumber = 1 };
+
+        var error = await ExpectS3ErrorAsync(() => Olap.GetObjectMetadataAsync(request));
+
+        Assert.That(error.StatusCode, Is.EqualTo(HttpStatusCode.NotImplemented));
+    }
+
+    [Test]
     public async Task GetObject_ThroughObjectLambdaAlias_ReturnsTheTransformedObject()
     {
         var key = NewKey();

@@ -61,6 +61,8 @@ public abstract class ObjectLambdaTestBase(Transport transport) : EmulatorTestBa
         });
         options.AddObjectLambdaFunction("uppercase", new UppercaseTransform(), FunctionRoleArn);
         options.AddObjectLambdaFunction("hide-keys", new HideKeysTransform(), FunctionRoleArn);
+        options.AddObjectLambdaFunction("redact-json", new RedactJsonTransform(), FunctionRoleArn);
+        options.AddObjectLambdaFunction("gzip", new GzipTransform(), FunctionRoleArn);
         options.AddObjectLambdaFunction("head-metadata", new HeadMetadataTransform(), FunctionRoleArn);
         options.AddObjectLambdaFunction("echo-request", EchoRequestAsync, FunctionRoleArn);
         options.AddObjectLambdaFunction("returns-without-answer", (_, _) => Task.CompletedTask, FunctionRoleArn);
@@ -74,6 +76,8 @@ public abstract class ObjectLambdaTestBase(Transport transport) : EmulatorTestBa
         Olap("echo", "echo-request", ["GetObject"], features: ["GetObject-Range"]);
         Olap("echo-no-range", "echo-request", ["GetObject"]);
         Olap("meta", "head-metadata", ["HeadObject"], payload: """{"transformed":"yes"}""");
+        Olap("redact", "redact-json", ["GetObject"], payload: """{"field":"ssn"}""");
+        Olap("gzip", "gzip", ["GetObject"]);
         Olap("hide", "hide-keys", ["ListObjects", "ListObjectsV2"], payload: "secret/");
         Olap("quiet", "returns-without-answer", ["GetObject"]);
         Olap("broken", "throws", ["GetObject"]);
