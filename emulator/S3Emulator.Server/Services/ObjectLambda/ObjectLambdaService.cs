@@ -5,6 +5,7 @@ using S3Emulator.Core.Errors;
 using S3Emulator.Core.Model;
 using S3Emulator.Core.Storage;
 using S3Emulator.Server.Auth;
+using S3Emulator.Server.Auth.SigV4;
 using S3Emulator.Server.Envelope;
 using S3Emulator.Server.Services.S3;
 using S3Emulator.Server.Services.S3.Routing;
@@ -128,7 +129,7 @@ internal sealed class ObjectLambdaService(
     private static bool CarriesCustomerKey(HttpRequest request) =>
         request.Headers.Keys.Any(name => name.StartsWith("x-amz-server-side-encryption-customer-", StringComparison.OrdinalIgnoreCase));
 
-    private static bool IsPresigned(string rawTarget) => rawTarget.Contains("X-Amz-Signature=", StringComparison.Ordinal);
+    private static bool IsPresigned(string rawTarget) => PresignedSigV4Verifier.IsPresigned(RequestTarget.Parse(rawTarget));
 
     public async Task<string> WriteErrorAsync(ServiceExchange exchange, Exception failure)
     {

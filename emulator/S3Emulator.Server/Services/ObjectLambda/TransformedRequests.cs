@@ -28,8 +28,12 @@ internal sealed class TransformedRequests(
     {
         EnsureFeaturesAllowed(call);
         var olap = call.AccessPoint;
-        var functionArn = LambdaFunctionArns.Qualify(call.Transformation.FunctionArn, options.Region, olap.AccountId);
-        authorizer.AuthorizeInvoke(call.Exchange, call.Principal, functionArn, functionArn.Split(':')[4]);
+        // The control plane accepted the name, so it parses; partial names are in the access point's region and account.
+        var function = FunctionReference.TryParse(call.Transformation.FunctionArn, options.Region, olap.AccountId, out var parsed)
+            ? parsed
+            : throw new S3Exception(S3Errors.LambdaNotFound);
+        var functionArn = function.Arn;
+        authorizer.AuthorizeInvoke(call.Exchange, call.Principal, functionArn, function.AccountId);
         var http = call.Exchange.Http;
         var publicUrl = FunctionPublicUrl.For(http.Request, options);
         if (call.Action == ObjectLambdaAction.GetObject)
