@@ -41,8 +41,10 @@ public sealed class ObjectLambdaEncryptionTests(Transport transport) : ObjectLam
         });
 
         var upper = await ReadAsync(await Olap.GetObjectAsync(OlapArn("upper"), key));
+        var seen = await ReadAsync(await Olap.GetObjectAsync(OlapArn("recording"), key));
 
         Assert.That(upper, Is.EqualTo("STORED UNDER SSE-KMS"));
+        Assert.That(seen, Is.EqualTo("stored under sse-kms"), "what inputS3Url gave the function is the plaintext");
     }
 
     [Test]
