@@ -124,13 +124,13 @@ public sealed class ObjectLambdaAnonymousTests(Transport transport) : ObjectLamb
     public async Task AnonymousGetObject_ByArnOnLocalhost_IsRefused_AndInvokesNothing()
     {
         // Unsigned, {name}-{account}.localhost carries no signing name to tell an Object Lambda access point from an S3
-        // one: S3 answers that no such access point exists. Either way the request is not served and nothing runs.
+        // one; S3 finds the Object Lambda access point and refuses as Object Lambda does.
         using var anonymous = CreateOlapClient(new AnonymousAWSCredentials());
         var before = Recorded.Count;
 
         var error = await ExpectS3ErrorAsync(() => anonymous.GetObjectAsync(OlapArn("public"), Key));
 
-        Assert.That((int)error.StatusCode, Is.EqualTo(403).Or.EqualTo(404), error.Message);
+        Assert.That((error.StatusCode, error.ErrorCode), Is.EqualTo((HttpStatusCode.Forbidden, "AccessDenied")), error.Message);
         Assert.That(Recorded, Has.Count.EqualTo(before));
     }
 

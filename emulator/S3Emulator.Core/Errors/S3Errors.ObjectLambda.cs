@@ -9,6 +9,8 @@ public static partial class S3Errors
 {
     public static readonly S3Error ObjectLambdaAnonymous = new("AccessDenied", 403,
         "Anonymous requests are not supported by S3 Object Lambda: sign the request.");
+    public static readonly S3Error ObjectLambdaNotSignedForObjectLambda = new("AccessDenied", 403,
+        "Requests to an S3 Object Lambda access point by its ARN must be signed for the s3-object-lambda service; anonymous requests are not supported.");
     public static readonly S3Error ObjectLambdaRequiresHttps = new("InvalidRequest", 400,
         "S3 Object Lambda accepts requests over HTTPS only.");
     public static readonly S3Error ObjectLambdaSseC = new("InvalidRequest", 400,

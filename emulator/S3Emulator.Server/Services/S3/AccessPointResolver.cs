@@ -37,6 +37,12 @@ internal sealed class AccessPointResolver(IAccountStore accounts)
         if (request.VirtualHosted && AccessPointHosts.TrySplitLabel(label, out var name, out var accountId))
         {
             accessPoint = await accounts.GetAccessPointAsync(accountId, name, cancellationToken).ConfigureAwait(false);
+            // Requests to an Object Lambda access point come here only unsigned or signed for s3: S3 Object Lambda serves
+            // neither, and the label must not fall through to a bucket of that name.
+            if (accessPoint is null && await accounts.GetObjectLambdaAccessPointAsync(accountId, name, cancellationToken).ConfigureAwait(false) is not null)
+            {
+                throw new S3Exception(S3Errors.ObjectLambdaNotSignedForObjectLambda);
+            }
             if (accessPoint is null && AccessPointHosts.IsAwsAccessPointHost(HostName.WithoutPort(host)))
             {
                 throw new S3Exception(S3Errors.NoSuchAccessPoint, S3Exception.Detail("AccessPointName", name));
