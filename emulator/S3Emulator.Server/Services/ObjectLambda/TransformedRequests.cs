@@ -70,19 +70,23 @@ internal sealed class TransformedRequests(
             // The answer is streaming to the caller. A function that ends (returns, fails, times out) before its
             // WriteGetObjectResponse has finished leaves the caller a truncated answer, as Lambda's end cuts it off.
             await Task.WhenAny(pending.Delivered, invocation).ConfigureAwait(false);
-            if (!pending.Delivered.IsCompleted) await Task.WhenAny(pending.Delivered, Task.Delay(EndGrace, time, CancellationToken.None)).ConfigureAwait(false);
+            if (!pending.Delivered.IsCompleted) await WithinGraceAsync(pending.Delivered).ConfigureAwait(false);
             if (!pending.Delivered.IsCompleted) throw new TimeoutException("The function ended before its WriteGetObjectResponse finished.");
             await pending.Delivered.ConfigureAwait(false);
         }
         finally
         {
             // Only for the journal: how the function ended, if it ends soon after its answer.
-            await Task.WhenAny(invocation, Task.Delay(EndGrace, time, CancellationToken.None)).ConfigureAwait(false);
+            await WithinGraceAsync(invocation).ConfigureAwait(false);
             call.Exchange.Invocation = invocation.IsCompletedSuccessfully
                 ? RecordOf(invocation.Result, pending.ForwardedStatus)
                 : new ObjectLambdaInvocationRecord(functionArn, null, null, time.GetElapsedTime(started), pending.ForwardedStatus);
         }
     }
+
+    // Waits at most EndGrace for the task, whatever its outcome; the timer ends with the task.
+    private async Task WithinGraceAsync(Task task) =>
+        await task.WaitAsync(EndGrace, time).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
 
     private string InputS3Url(TransformedRequest call, Uri publicUrl)
     {
