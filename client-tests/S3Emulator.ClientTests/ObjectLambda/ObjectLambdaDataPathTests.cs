@@ -155,6 +155,37 @@ public sealed class ObjectLambdaDataPathTests(Transport transport) : ObjectLambd
     }
 
     [Test]
+    public async Task GetObject_ForwardsTheFunctionsHeadersMetadataAndChecksum()
+    {
+        var key = NewKey();
+        await PutDataAsync(key, "original");
+
+        // ChecksumMode makes the SDK check the forwarded CRC32 against the body it receives.
+        using var response = await Olap.GetObjectAsync(new GetObjectRequest { BucketName = OlapArn("decorated"), Key = key, ChecksumMode = ChecksumMode.ENABLED });
+        using var reader = new StreamReader(response.ResponseStream);
+
+        Assert.That(await reader.ReadToEndAsync(), Is.EqualTo(DecoratedBody));
+        Assert.That(response.ChecksumCRC32, Is.EqualTo(Crc32Of(System.Text.Encoding.UTF8.GetBytes(DecoratedBody))));
+        Assert.That(response.Metadata["x-amz-meta-origin"], Is.EqualTo("object-lambda"));
+        Assert.That(response.Headers.CacheControl, Is.EqualTo("no-store"));
+        Assert.That(response.Headers.ContentType, Is.EqualTo("text/plain"));
+    }
+
+    [Test]
+    public async Task GetObject_TheInputS3Url_AddressesTheSupportingAccessPointByAliasOnTheRequestsBaseDomainAndPort()
+    {
+        var key = NewKey();
+        await PutDataAsync(key, "x");
+
+        var inputS3Url = new Uri(await ReadAsync(await Olap.GetObjectAsync(OlapArn("input-url"), key)));
+
+        var expected = Emulator.HttpsUrl ?? new Uri("https://localhost");
+        Assert.That((inputS3Url.Scheme, inputS3Url.Host, inputS3Url.Port), Is.EqualTo((expected.Scheme, expected.Host, expected.Port)));
+        Assert.That(inputS3Url.AbsolutePath, Does.StartWith($"/{SupportingName}-").And.Contain("-s3alias/"));
+        Assert.That(inputS3Url.Query, Does.Contain("X-Amz-Security-Token=").And.Contain("X-Amz-SignedHeaders=host"));
+    }
+
+    [Test]
     public async Task GetObject_WithRangeAllowed_PassesTheRangeToTheFunction()
     {
         var key = NewKey();

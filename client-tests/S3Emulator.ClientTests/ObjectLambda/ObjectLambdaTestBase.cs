@@ -71,6 +71,8 @@ public abstract class ObjectLambdaTestBase(Transport transport) : EmulatorTestBa
             timeoutSeconds: 1);
         options.AddObjectLambdaFunction("forbids", ForbidAsync, FunctionRoleArn);
         options.AddObjectLambdaFunction("unsigned", new UppercaseTransform());
+        options.AddObjectLambdaFunction("decorates", DecorateAsync, FunctionRoleArn);
+        options.AddObjectLambdaFunction("shows-input-url", ShowInputUrlAsync, FunctionRoleArn);
 
         Olap("upper", "uppercase", ["GetObject"]);
         Olap("echo", "echo-request", ["GetObject"], features: ["GetObject-Range"]);
@@ -85,6 +87,8 @@ public abstract class ObjectLambdaTestBase(Transport transport) : EmulatorTestBa
         Olap("forbidding", "forbids", ["GetObject"]);
         Olap("missing", "no-such-function", ["GetObject"]);
         Olap("no-role", "unsigned", ["GetObject"]);
+        Olap("decorated", "decorates", ["GetObject"]);
+        Olap("input-url", "shows-input-url", ["GetObject"]);
 
         void Olap(string name, string function, List<string> actions, List<string>? features = null, string? payload = null) =>
             options.ObjectLambdaAccessPoints.Add(new ObjectLambdaAccessPointOptions
@@ -111,6 +115,42 @@ public abstract class ObjectLambdaTestBase(Transport transport) : EmulatorTestBa
             ContentType = "text/plain",
         }, context.CancellationToken);
     }
+
+    /// <summary>The body <see cref="DecorateAsync"/> answers with.</summary>
+    protected const string DecoratedBody = "transformed, with headers";
+
+    // Answers with forwarded headers, metadata and the CRC32 of the transformed body.
+    private static Task DecorateAsync(S3ObjectLambdaEvent evt, ObjectLambdaContext context)
+    {
+        var body = Encoding.UTF8.GetBytes(DecoratedBody);
+        var request = new WriteGetObjectResponseRequest
+        {
+            RequestRoute = evt.GetObjectContext!.OutputRoute,
+            RequestToken = evt.GetObjectContext.OutputToken,
+            Body = new MemoryStream(body),
+            ContentType = "text/plain",
+            CacheControl = "no-store",
+            ChecksumCRC32 = Crc32Of(body),
+        };
+        request.Metadata["origin"] = "object-lambda";
+        return context.S3.WriteGetObjectResponseAsync(request, context.CancellationToken);
+    }
+
+    protected static string Crc32Of(byte[] body)
+    {
+        var crc = new byte[4];
+        System.Buffers.Binary.BinaryPrimitives.WriteUInt32BigEndian(crc, System.IO.Hashing.Crc32.HashToUInt32(body));
+        return Convert.ToBase64String(crc);
+    }
+
+    // Answers with the event's inputS3Url, so tests see where functions are sent.
+    private static Task ShowInputUrlAsync(S3ObjectLambdaEvent evt, ObjectLambdaContext context) =>
+        context.S3.WriteGetObjectResponseAsync(new WriteGetObjectResponseRequest
+        {
+            RequestRoute = evt.GetObjectContext!.OutputRoute,
+            RequestToken = evt.GetObjectContext.OutputToken,
+            Body = new MemoryStream(Encoding.UTF8.GetBytes(evt.GetObjectContext.InputS3Url)),
+        }, context.CancellationToken);
 
     private static Task ForbidAsync(S3ObjectLambdaEvent evt, ObjectLambdaContext context) =>
         context.S3.WriteGetObjectResponseAsync(new WriteGetObjectResponseRequest
