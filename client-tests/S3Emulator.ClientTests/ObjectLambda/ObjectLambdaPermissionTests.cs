@@ -2,6 +2,7 @@ using System.Net;
 using Amazon.S3;
 using Amazon.S3.Model;
 using S3Emulator.Server.Hosting;
+using S3Emulator.Testing;
 
 namespace S3Emulator.ClientTests.ObjectLambda;
 
@@ -29,6 +30,11 @@ public sealed class ObjectLambdaPermissionTests(Transport transport) : ObjectLam
         AddOlap(options, "shared", "recording", ["GetObject"], supporting: SharedSupportingArn,
             policy: $$"""{"Version":"2008-10-17","Statement":[{"Effect":"Allow","Action":"s3-object-lambda:GetObject","Principal":{"AWS":"arn:aws:iam::{{OtherAccountId}}:root"},"Resource":"{{OlapArn("shared")}}"}]}""");
         AddOlap(options, "unshared", "recording", ["GetObject"], supporting: SharedSupportingArn);
+        // A function whose resource policy lets the other account invoke it, as Lambda's AddPermission would.
+        options.AddObjectLambdaFunction("uppercase-shared", new S3Emulator.ExampleTransforms.UppercaseTransform(), FunctionRoleArn);
+        options.Functions[^1].Policy = $$"""{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::{{OtherAccountId}}:root"},"Action":"lambda:InvokeFunction","Resource":"arn:aws:lambda:us-east-1:{{Account}}:function:uppercase-shared"}]}""";
+        AddOlap(options, "shared-upper", "uppercase-shared", ["GetObject"], supporting: SharedSupportingArn,
+            policy: $$"""{"Version":"2008-10-17","Statement":[{"Effect":"Allow","Action":"s3-object-lambda:GetObject","Principal":{"AWS":"arn:aws:iam::{{OtherAccountId}}:root"},"Resource":"{{OlapArn("shared-upper")}}"}]}""");
     }
 
     [OneTimeSetUp]
@@ -166,8 +172,8 @@ public sealed class ObjectLambdaPermissionTests(Transport transport) : ObjectLam
     [Test]
     public async Task AnotherAccount_GrantedByTheAccessPoint_StillNeedsTheFunctionsPermission()
     {
-        // Lambda decides a cross-account InvokeFunction on the function's resource policy, which the emulator does not
-        // model: the other account passes the access point's policy and stops at Lambda, as on AWS without that grant.
+        // Lambda decides a cross-account InvokeFunction on the function's resource policy: without one that names it, the
+        // other account passes the access point's policy and stops at Lambda.
         const string key = "shared-get.txt";
         await SecureS3.PutObjectAsync(new PutObjectRequest { BucketName = SharedBucket, Key = key, ContentBody = "across accounts" });
         using var other = OlapAs(OtherAccountRoot);
@@ -176,6 +182,21 @@ public sealed class ObjectLambdaPermissionTests(Transport transport) : ObjectLam
 
         Assert.That((error.StatusCode, error.ErrorCode), Is.EqualTo((HttpStatusCode.Forbidden, "LambdaPermissionError")), error.Message);
         Assert.That(RecordedFor(key), Is.Empty);
+    }
+
+    [Test]
+    public async Task AnotherAccount_GrantedByTheAccessPointAndTheFunctionsPolicy_GetsTheTransformedObject()
+    {
+        const string key = "shared-upper.txt";
+        await SecureS3.PutObjectAsync(new PutObjectRequest { BucketName = SharedBucket, Key = key, ContentBody = "across accounts" });
+        using var other = OlapAs(OtherAccountRoot);
+
+        using var response = await other.GetObjectAsync(OlapArn("shared-upper"), key);
+        using var reader = new StreamReader(response.ResponseStream);
+
+        Assert.That(await reader.ReadToEndAsync(), Is.EqualTo("ACROSS ACCOUNTS"));
+        var invoke = Emulator.Journal.Last("GetObject")?.Decisions?.Single(d => d.Action == "lambda:InvokeFunction");
+        Assert.That(invoke?.Decision.IsAllowed, Is.True);
     }
 
     [Test]

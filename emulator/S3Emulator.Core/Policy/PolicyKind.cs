@@ -23,6 +23,9 @@ public enum PolicyKind
 
     /// <summary>A KMS key policy (resource-based).</summary>
     KeyPolicy,
+
+    /// <summary>A Lambda function's resource-based policy (what Lambda's AddPermission builds): who else may invoke it.</summary>
+    Function,
 }
 
 /// <summary>The effect a statement declares.</summary>

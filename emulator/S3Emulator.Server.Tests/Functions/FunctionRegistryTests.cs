@@ -172,6 +172,26 @@ public sealed class FunctionRegistryTests
             Is.EqualTo($"S3Emulator:Functions:1 '{Arn}fn:$LATEST': the function {Arn}fn is already configured by S3Emulator:Functions:0 'fn'."));
 
     [Test]
+    public void Start_AFunctionPolicyThatIsNotAPolicy_Fails()
+    {
+        var function = Http("fn");
+        function.Policy = "{not json";
+
+        Assert.That(Failure(o => o.Functions.Add(function)), Does.StartWith("S3Emulator:Functions:0 'fn': Policy is not a valid resource policy: "));
+    }
+
+    [Test]
+    public void Resolve_AFunctionWithAPolicy_CarriesItForInvokeDecisions()
+    {
+        const string policy = """{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"210987654321"},"Action":"lambda:InvokeFunction","Resource":"*"}]}""";
+        var function = Http("fn");
+        function.Policy = policy;
+        var registry = FunctionTestKit.Registry(o => o.Functions.Add(function));
+
+        Assert.That(registry.TryResolve("fn", null, null, out var resolved) ? resolved.Function.Policy : null, Is.EqualTo(policy));
+    }
+
+    [Test]
     public void Start_AHandlerDeclaredAsAnHttpHost_Fails()
     {
         var function = Local("fn");

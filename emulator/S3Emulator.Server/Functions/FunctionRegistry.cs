@@ -3,6 +3,7 @@ using System.Collections.Immutable;
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using S3Emulator.Core.Identity;
+using S3Emulator.Core.Policy;
 using S3Emulator.Server.Hosting;
 
 namespace S3Emulator.Server.Functions;
@@ -136,8 +137,22 @@ internal sealed class FunctionRegistry
                 ? (options.HostKind, null)
                 : throw Bad(entry, "HostKind Http needs a Url; a Handler runs in-process or as a plug-in."),
         };
+        if (options.Policy is { Length: > 0 } policy)
+        {
+            try
+            {
+                PolicyDocument.Parse(policy);
+            }
+            catch (MalformedPolicyException malformed)
+            {
+                throw Bad(entry, $"Policy is not a valid resource policy: {malformed.Message}");
+            }
+        }
         return new RegisteredFunction(reference, kind, url, options.Handler, options.Role is { Length: > 0 } r ? r : null,
-            TimeSpan.FromSeconds(options.TimeoutSeconds));
+            TimeSpan.FromSeconds(options.TimeoutSeconds))
+        {
+            Policy = options.Policy is { Length: > 0 } p ? p : null,
+        };
     }
 
     private static S3EmulatorConfigurationException Bad(string entry, string problem) => new($"{entry}: {problem}");

@@ -10,6 +10,9 @@ namespace S3Emulator.Server.Functions;
 internal sealed record RegisteredFunction(
     FunctionReference Reference, FunctionHostKind HostKind, Uri? Url, IObjectLambdaFunction? Handler, string? RoleArn, TimeSpan Timeout)
 {
+    /// <summary>The function's resource-based policy as configured (checked at start-up); null for none.</summary>
+    public string? Policy { get; init; }
+
     /// <summary>Whether <paramref name="text"/> is a URL an HTTP function may have: absolute, <c>http</c> or <c>https</c>.</summary>
     public static bool TryParseUrl(string? text, out Uri? url)
     {

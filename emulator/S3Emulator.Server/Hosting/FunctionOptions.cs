@@ -21,6 +21,13 @@ public sealed class FunctionOptions
     /// </summary>
     public string? Role { get; set; }
 
+    /// <summary>
+    /// The function's resource-based policy (JSON, as Lambda's AddPermission builds it): whom else it lets call
+    /// <c>lambda:InvokeFunction</c>, e.g. another account whose callers use an Object Lambda access point that runs it.
+    /// Null: only principals of the function's account whose own policies allow it.
+    /// </summary>
+    public string? Policy { get; set; }
+
     /// <summary>How long an invocation may take before the caller gets a failure; Lambda's default for Object Lambda is 60 s.</summary>
     public int TimeoutSeconds { get; set; } = 60;
 

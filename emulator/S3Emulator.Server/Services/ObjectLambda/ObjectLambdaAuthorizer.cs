@@ -40,12 +40,18 @@ internal sealed class ObjectLambdaAuthorizer(AccessAuthorizer access, PolicyCach
         access.Authorize(exchange, principal, ActionFor(operation), [new ResourceCheck(olap.Arn(options.Region), olap.AccountId, olapPolicy)], keys);
     }
 
-    /// <summary>The caller's <c>lambda:InvokeFunction</c>, decided on its identity policies as called via S3 Object Lambda.</summary>
-    public void AuthorizeInvoke(ServiceExchange exchange, S3Principal principal, string functionArn, string functionAccountId)
+    /// <summary>
+    /// The caller's <c>lambda:InvokeFunction</c> as called via S3 Object Lambda: its identity policies, and the function's
+    /// resource policy (<paramref name="functionPolicy"/>), which is what lets a caller of another account invoke it.
+    /// </summary>
+    public void AuthorizeInvoke(ServiceExchange exchange, S3Principal principal, string functionArn, string functionAccountId, string? functionPolicy)
     {
         var keys = CalledVia(AccessAuthorizer.ContextKeys(exchange, principal, time));
         const string action = "lambda:InvokeFunction";
-        var decision = access.Decide(principal, action, [new ResourceCheck(functionArn, functionAccountId, [])], keys);
+        IReadOnlyList<AttachedPolicy> resourcePolicy = functionPolicy is null
+            ? []
+            : [new AttachedPolicy(PolicyKind.Function, $"function policy of {functionArn}", policies.Get(functionPolicy))];
+        var decision = access.Decide(principal, action, [new ResourceCheck(functionArn, functionAccountId, resourcePolicy)], keys);
         exchange.Decisions.Add(new RecordedDecision(action, decision));
         if (decision.IsAllowed) return;
         var because = AccessDeniedMessage.For(decision, principal.Arn, action, functionArn, options.ExplainDenials);

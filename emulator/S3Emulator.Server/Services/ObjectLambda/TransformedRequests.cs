@@ -19,6 +19,7 @@ internal sealed class TransformedRequests(
     ForwardedCredentials credentials,
     OutputRoutes routes,
     IFunctionInvoker functions,
+    FunctionRegistry registry,
     TimeProvider time)
 {
     // How long a caller whose answer is written waits for the function to end, only so the journal can say how it ended.
@@ -33,7 +34,10 @@ internal sealed class TransformedRequests(
             ? parsed
             : throw new S3Exception(S3Errors.LambdaNotFound);
         var functionArn = function.Arn;
-        authorizer.AuthorizeInvoke(call.Exchange, call.Principal, functionArn, function.AccountId);
+        var functionPolicy = registry.TryResolve(call.Transformation.FunctionArn, options.Region, olap.AccountId, out var registered)
+            ? registered.Function.Policy
+            : null;
+        authorizer.AuthorizeInvoke(call.Exchange, call.Principal, functionArn, function.AccountId, functionPolicy);
         var http = call.Exchange.Http;
         var publicUrl = FunctionPublicUrl.For(http.Request, options);
         if (call.Action == ObjectLambdaAction.GetObject)
