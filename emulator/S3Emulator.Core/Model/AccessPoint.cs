@@ -24,7 +24,7 @@ public sealed record AccessPoint(
     PublicAccessBlock PublicAccessBlock,
     string? Policy,
     string Alias,
-    DateTimeOffset CreationDate)
+    DateTimeOffset CreationDate) : Storage.Accounts.IAccountResource
 {
     /// <summary>The access point's ARN, <c>arn:aws:s3:{region}:{account}:accesspoint/{name}</c>.</summary>
     public string Arn(string region) => $"arn:aws:s3:{region}:{AccountId}:accesspoint/{Name}";

@@ -17,7 +17,7 @@ public sealed record ObjectLambdaAccessPoint(
     ObjectLambdaConfiguration Configuration,
     string? Policy,
     string Alias,
-    DateTimeOffset CreationDate)
+    DateTimeOffset CreationDate) : Storage.Accounts.IAccountResource
 {
     /// <summary><c>arn:aws:s3-object-lambda:{region}:{account}:accesspoint/{name}</c>.</summary>
     public string Arn(string region) => $"arn:aws:s3-object-lambda:{region}:{AccountId}:accesspoint/{Name}";

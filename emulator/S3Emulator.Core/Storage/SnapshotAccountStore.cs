@@ -30,112 +30,97 @@ public abstract class SnapshotAccountStore : IAccountStore
     }
 
     public ValueTask<bool> TryCreateAccessPointAsync(AccessPoint accessPoint, CancellationToken cancellationToken) =>
-        ValueTask.FromResult(Mutate(state =>
-            state.AccessPoint(accessPoint.AccountId, accessPoint.Name) is null
-            && !state.AccessPointsByAlias.ContainsKey(accessPoint.Alias)
-                ? state.WithAccessPoint(accessPoint)
-                : null) is not null);
+        ValueTask.FromResult(TryCreate(accessPoint, AccessPoints, WithAccessPoints));
 
     public ValueTask<AccessPoint?> GetAccessPointAsync(string accountId, string name, CancellationToken cancellationToken) =>
-        ValueTask.FromResult(_state.AccessPoint(accountId, name));
+        ValueTask.FromResult(_state.AccessPoints.Get(accountId, name));
 
     public ValueTask<AccessPoint?> GetAccessPointByAliasAsync(string alias, CancellationToken cancellationToken) =>
-        ValueTask.FromResult(_state.AccessPointsByAlias.GetValueOrDefault(alias));
+        ValueTask.FromResult(_state.AccessPoints.WithAlias(alias));
 
     public ValueTask<AccessPoint?> UpdateAccessPointAsync(
         string accountId, string name, Func<AccessPoint, AccessPoint> update, CancellationToken cancellationToken) =>
-        ValueTask.FromResult(UpdateAccessPoint(accountId, name, update));
+        ValueTask.FromResult(Update(accountId, name, update, AccessPoints, WithAccessPoints));
 
     public ValueTask<bool> DeleteAccessPointAsync(string accountId, string name, CancellationToken cancellationToken) =>
-        ValueTask.FromResult(Mutate(state => state.AccessPoint(accountId, name) is { } current ? state.WithoutAccessPoint(current) : null) is not null);
+        ValueTask.FromResult(Delete(accountId, name, AccessPoints, WithAccessPoints));
 
     public ValueTask<AccessPointPage> ListAccessPointsAsync(
-        string accountId, string? bucket, string? after, int maxResults, CancellationToken cancellationToken) =>
-        ValueTask.FromResult(ListAccessPoints(accountId, bucket, after, maxResults));
-
-    public ValueTask<bool> TryCreateObjectLambdaAccessPointAsync(ObjectLambdaAccessPoint olap, CancellationToken cancellationToken)
+        string accountId, string? bucket, string? after, int maxResults, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(olap);
-        return ValueTask.FromResult(Mutate(state =>
-            state.ObjectLambdaAccessPoint(olap.AccountId, olap.Name) is null
-            && !state.ObjectLambdaAccessPointsByAlias.ContainsKey(olap.Alias)
-                ? state.WithObjectLambdaAccessPoint(olap)
-                : null) is not null);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxResults);
+        var (page, truncated) = Page(_state.AccessPoints.Of(accountId).Where(p => bucket is null || p.Bucket == bucket), after, maxResults);
+        return ValueTask.FromResult(new AccessPointPage(page, truncated));
     }
 
+    public ValueTask<bool> TryCreateObjectLambdaAccessPointAsync(ObjectLambdaAccessPoint olap, CancellationToken cancellationToken) =>
+        ValueTask.FromResult(TryCreate(olap, ObjectLambdaAccessPoints, WithObjectLambdaAccessPoints));
+
     public ValueTask<ObjectLambdaAccessPoint?> GetObjectLambdaAccessPointAsync(string accountId, string name, CancellationToken cancellationToken) =>
-        ValueTask.FromResult(_state.ObjectLambdaAccessPoint(accountId, name));
+        ValueTask.FromResult(_state.ObjectLambdaAccessPoints.Get(accountId, name));
 
     public ValueTask<ObjectLambdaAccessPoint?> GetObjectLambdaAccessPointByAliasAsync(string alias, CancellationToken cancellationToken) =>
-        ValueTask.FromResult(_state.ObjectLambdaAccessPointsByAlias.GetValueOrDefault(alias));
+        ValueTask.FromResult(_state.ObjectLambdaAccessPoints.WithAlias(alias));
 
     public ValueTask<ObjectLambdaAccessPoint?> UpdateObjectLambdaAccessPointAsync(
         string accountId, string name, Func<ObjectLambdaAccessPoint, ObjectLambdaAccessPoint> update, CancellationToken cancellationToken) =>
-        ValueTask.FromResult(UpdateObjectLambdaAccessPoint(accountId, name, update));
+        ValueTask.FromResult(Update(accountId, name, update, ObjectLambdaAccessPoints, WithObjectLambdaAccessPoints));
 
     public ValueTask<bool> DeleteObjectLambdaAccessPointAsync(string accountId, string name, CancellationToken cancellationToken) =>
-        ValueTask.FromResult(Mutate(state =>
-            state.ObjectLambdaAccessPoint(accountId, name) is { } current ? state.WithoutObjectLambdaAccessPoint(current) : null) is not null);
+        ValueTask.FromResult(Delete(accountId, name, ObjectLambdaAccessPoints, WithObjectLambdaAccessPoints));
 
     public ValueTask<ObjectLambdaAccessPointPage> ListObjectLambdaAccessPointsAsync(
         string accountId, string? after, int maxResults, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxResults);
-        var (page, truncated) = Page(_state.ObjectLambdaAccessPointsOf(accountId), p => p.Name, after, maxResults);
+        var (page, truncated) = Page(_state.ObjectLambdaAccessPoints.Of(accountId), after, maxResults);
         return ValueTask.FromResult(new ObjectLambdaAccessPointPage(page, truncated));
     }
 
-    private AccessPoint? UpdateAccessPoint(string accountId, string name, Func<AccessPoint, AccessPoint> update)
+    // Where each kind of resource lives in the snapshot, for the generic steps below.
+    private static AccountResources<AccessPoint> AccessPoints(AccountState state) => state.AccessPoints;
+    private static AccountState WithAccessPoints(AccountState state, AccountResources<AccessPoint> resources) => state with { AccessPoints = resources };
+    private static AccountResources<ObjectLambdaAccessPoint> ObjectLambdaAccessPoints(AccountState state) => state.ObjectLambdaAccessPoints;
+    private static AccountState WithObjectLambdaAccessPoints(AccountState state, AccountResources<ObjectLambdaAccessPoint> resources) =>
+        state with { ObjectLambdaAccessPoints = resources };
+
+    private bool TryCreate<T>(T item, Func<AccountState, AccountResources<T>> of, Func<AccountState, AccountResources<T>, AccountState> into)
+        where T : class, IAccountResource
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        return Mutate(state => of(state).CanAdd(item) ? into(state, of(state).With(item)) : null) is not null;
+    }
+
+    private bool Delete<T>(string accountId, string name, Func<AccountState, AccountResources<T>> of, Func<AccountState, AccountResources<T>, AccountState> into)
+        where T : class, IAccountResource =>
+        Mutate(state => of(state).Get(accountId, name) is { } current ? into(state, of(state).Without(current)) : null) is not null;
+
+    private T? Update<T>(
+        string accountId, string name, Func<T, T> update, Func<AccountState, AccountResources<T>> of, Func<AccountState, AccountResources<T>, AccountState> into)
+        where T : class, IAccountResource
     {
         ArgumentNullException.ThrowIfNull(update);
-        AccessPoint? updated = null;
+        T? updated = null;
         Mutate(state =>
         {
-            var current = state.AccessPoint(accountId, name);
+            var current = of(state).Get(accountId, name);
             if (current is null) return null;
             updated = update(current);
             if (updated.Name != current.Name || updated.AccountId != current.AccountId || updated.Alias != current.Alias)
             {
-                throw new InvalidOperationException("An access point record must keep its name, account and alias.");
+                throw new InvalidOperationException("An access point's record must keep its name, account and alias.");
             }
 
-            return state.WithAccessPoint(updated);
+            return into(state, of(state).With(updated));
         });
         return updated;
-    }
-
-    private ObjectLambdaAccessPoint? UpdateObjectLambdaAccessPoint(
-        string accountId, string name, Func<ObjectLambdaAccessPoint, ObjectLambdaAccessPoint> update)
-    {
-        ArgumentNullException.ThrowIfNull(update);
-        ObjectLambdaAccessPoint? updated = null;
-        Mutate(state =>
-        {
-            var current = state.ObjectLambdaAccessPoint(accountId, name);
-            if (current is null) return null;
-            updated = update(current);
-            if (updated.Name != current.Name || updated.AccountId != current.AccountId || updated.Alias != current.Alias)
-            {
-                throw new InvalidOperationException("An Object Lambda access point record must keep its name, account and alias.");
-            }
-
-            return state.WithObjectLambdaAccessPoint(updated);
-        });
-        return updated;
-    }
-
-    private AccessPointPage ListAccessPoints(string accountId, string? bucket, string? after, int maxResults)
-    {
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxResults);
-        var (page, truncated) = Page(_state.AccessPointsOf(accountId).Where(p => bucket is null || p.Bucket == bucket), p => p.Name, after, maxResults);
-        return new AccessPointPage(page, truncated);
     }
 
     // Up to maxResults items (already in ordinal name order) whose names sort after `after`, and whether more follow.
-    private static (List<T> Page, bool Truncated) Page<T>(IEnumerable<T> ordered, Func<T, string> name, string? after, int maxResults)
+    private static (List<T> Page, bool Truncated) Page<T>(IEnumerable<T> ordered, string? after, int maxResults) where T : IAccountResource
     {
         var matching = ordered
-            .Where(p => after is null || string.CompareOrdinal(name(p), after) > 0)
+            .Where(p => after is null || string.CompareOrdinal(p.Name, after) > 0)
             .Take(maxResults + 1)
             .ToList();
         var truncated = matching.Count > maxResults;

@@ -53,8 +53,8 @@ internal sealed class AccountStateFile
         foreach (var account in record.Accounts)
         {
             state = state.WithPublicAccessBlock(account.AccountId, account.PublicAccessBlock);
-            foreach (var accessPoint in account.AccessPoints ?? []) state = state.WithAccessPoint(accessPoint);
-            foreach (var olap in account.ObjectLambdaAccessPoints ?? []) state = state.WithObjectLambdaAccessPoint(olap);
+            foreach (var accessPoint in account.AccessPoints ?? []) state = state with { AccessPoints = state.AccessPoints.With(accessPoint) };
+            foreach (var olap in account.ObjectLambdaAccessPoints ?? []) state = state with { ObjectLambdaAccessPoints = state.ObjectLambdaAccessPoints.With(olap) };
         }
 
         return state;
@@ -63,15 +63,15 @@ internal sealed class AccountStateFile
     /// <summary>Writes the whole state aside and renames it over the old file, so a crash leaves one or the other.</summary>
     public void Save(AccountState state)
     {
-        var accountIds = state.PublicAccessBlocks.Keys.Union(state.AccessPoints.Keys, StringComparer.Ordinal)
-            .Union(state.ObjectLambdaAccessPoints.Keys, StringComparer.Ordinal)
+        var accountIds = state.PublicAccessBlocks.Keys.Union(state.AccessPoints.ByAccount.Keys, StringComparer.Ordinal)
+            .Union(state.ObjectLambdaAccessPoints.ByAccount.Keys, StringComparer.Ordinal)
             .Order(StringComparer.Ordinal);
         var record = new AccountStoreRecord(
             CurrentFormat,
             [
                 .. accountIds.Select(id => new AccountRecord(
-                    id, state.PublicAccessBlocks.GetValueOrDefault(id), [.. state.AccessPointsOf(id)],
-                    state.ObjectLambdaAccessPoints.ContainsKey(id) ? [.. state.ObjectLambdaAccessPointsOf(id)] : null)),
+                    id, state.PublicAccessBlocks.GetValueOrDefault(id), [.. state.AccessPoints.Of(id)],
+                    state.ObjectLambdaAccessPoints.ByAccount.ContainsKey(id) ? [.. state.ObjectLambdaAccessPoints.Of(id)] : null)),
             ]);
         var temp = _path + "." + Guid.NewGuid().ToString("N") + ".tmp";
         try
