@@ -34,6 +34,12 @@ public sealed record ObjectLambdaConfiguration(
     IReadOnlyList<ObjectLambdaAllowedFeature> AllowedFeatures,
     IReadOnlyList<ObjectLambdaTransformation> Transformations)
 {
+    /// <summary>
+    /// The supporting access point's name, the part of its ARN after <c>accesspoint/</c>. The control plane accepts only an
+    /// ARN of an access point in the Object Lambda access point's own account and Region, so the name is all that varies.
+    /// </summary>
+    public string SupportingAccessPointName() => SupportingAccessPoint[(SupportingAccessPoint.LastIndexOf('/') + 1)..];
+
     /// <summary>The transformation that handles <paramref name="action"/>, or null when the action passes through untransformed.</summary>
     public ObjectLambdaTransformation? TransformationFor(ObjectLambdaAction action) =>
         Transformations.FirstOrDefault(t => t.Actions.Contains(action));

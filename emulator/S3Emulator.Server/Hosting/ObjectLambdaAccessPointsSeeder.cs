@@ -1,7 +1,9 @@
 using Microsoft.Extensions.Hosting;
 using S3Emulator.Core.Errors;
 using S3Emulator.Core.Model;
+using S3Emulator.Core.Policy;
 using S3Emulator.Core.Storage;
+using S3Emulator.Server.Authorization;
 using S3Emulator.Server.Services.Control;
 
 namespace S3Emulator.Server.Hosting;
@@ -55,7 +57,8 @@ internal sealed class ObjectLambdaAccessPointsSeeder(S3EmulatorOptions options, 
                 .ConfigureAwait(false);
             var olap = new ObjectLambdaAccessPoint(
                 configured.Name, account, configuration, policy, ObjectLambdaAccessPointAlias.Create(configured.Name), time.GetUtcNow());
-            if (policy is not null) ObjectLambdaPolicyRules.Validate(policy, olap.Arn(options.Region));
+            var arn = olap.Arn(options.Region);
+            if (policy is not null) ResourcePolicyRules.ParseAccessPointPolicy(policy, d => PolicyValidation.ForObjectLambdaAccessPoint(d, arn));
             return olap;
         }
         catch (S3Exception invalid)

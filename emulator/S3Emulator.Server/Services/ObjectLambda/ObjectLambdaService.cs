@@ -107,13 +107,11 @@ internal sealed class ObjectLambdaService(
         return olap ?? throw new S3Exception(S3Errors.NoSuchObjectLambdaAccessPoint, S3Exception.Detail("AccessPointName", label));
     }
 
+    // It may have been deleted since the Object Lambda access point was configured over it.
     private async Task<AccessPoint> SupportingAccessPointAsync(ObjectLambdaAccessPoint olap, CancellationToken cancellationToken)
     {
-        var arn = olap.Configuration.SupportingAccessPoint;
-        var parts = arn.Split(':', 6);
-        var name = parts.Length == 6 ? parts[5]["accesspoint/".Length..] : arn;
-        var account = parts.Length == 6 ? parts[4] : olap.AccountId;
-        return await accounts.GetAccessPointAsync(account, name, cancellationToken).ConfigureAwait(false)
+        var name = olap.Configuration.SupportingAccessPointName();
+        return await accounts.GetAccessPointAsync(olap.AccountId, name, cancellationToken).ConfigureAwait(false)
             ?? throw new S3Exception(S3Errors.NoSuchAccessPoint, S3Exception.Detail("AccessPointName", name));
     }
 

@@ -1,7 +1,7 @@
-using System.Text;
 using S3Emulator.Core.Errors;
 using S3Emulator.Core.Model;
 using S3Emulator.Core.Policy;
+using S3Emulator.Server.Authorization;
 using S3Emulator.Server.Protocol;
 using S3Emulator.Server.Services.S3;
 
@@ -14,18 +14,8 @@ internal static class AccessPointPolicyHandlers
     {
         var accessPoint = await context.RequireAccessPointAsync().ConfigureAwait(false);
         var text = ControlXml.ReadPolicy(await S3Xml.ReadAsync(context.Body, context.Cancellation).ConfigureAwait(false));
-        if (Encoding.UTF8.GetByteCount(text) > PolicyLimits.BucketPolicyMaxBytes) throw new S3Exception(S3Errors.PolicyTooLarge);
         var arn = accessPoint.Arn(context.Options.Region);
-        PolicyDocument document;
-        try
-        {
-            document = PolicyDocument.Parse(text);
-            PolicyValidation.ForAccessPoint(document, arn);
-        }
-        catch (MalformedPolicyException malformed)
-        {
-            throw new S3Exception(S3Errors.MalformedPolicy(malformed.Message));
-        }
+        var document = ResourcePolicyRules.ParseAccessPointPolicy(text, d => PolicyValidation.ForAccessPoint(d, arn));
         if (accessPoint.NetworkOrigin == AccessPointNetworkOrigin.Internet
             && PolicyPublicity.IsPublic(document, PolicyKind.AccessPoint)
             && (await EffectiveBlockAsync(context, accessPoint).ConfigureAwait(false)).BlockPublicPolicy)

@@ -1,6 +1,7 @@
 using S3Emulator.Core.Errors;
 using S3Emulator.Core.Model;
 using S3Emulator.Core.Policy;
+using S3Emulator.Server.Authorization;
 using S3Emulator.Server.Protocol;
 using S3Emulator.Server.Services.S3;
 
@@ -18,7 +19,8 @@ internal static class ObjectLambdaAccessPointPolicyHandlers
     {
         var olap = await context.RequireObjectLambdaAccessPointAsync().ConfigureAwait(false);
         var text = ObjectLambdaControlXml.ReadPolicy(await S3Xml.ReadAsync(context.Body, context.Cancellation).ConfigureAwait(false));
-        ObjectLambdaPolicyRules.Validate(text, olap.Arn(context.Options.Region));
+        var arn = olap.Arn(context.Options.Region);
+        ResourcePolicyRules.ParseAccessPointPolicy(text, d => PolicyValidation.ForObjectLambdaAccessPoint(d, arn));
         await UpdatePolicyAsync(context, text).ConfigureAwait(false);
         return S3Result.Empty();
     }

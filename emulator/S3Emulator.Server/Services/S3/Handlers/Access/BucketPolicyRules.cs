@@ -1,5 +1,5 @@
-using S3Emulator.Core.Errors;
 using S3Emulator.Core.Policy;
+using S3Emulator.Server.Authorization;
 
 namespace S3Emulator.Server.Services.S3.Handlers.Access;
 
@@ -13,19 +13,8 @@ internal static class BucketPolicyRules
     public const int MaxBytes = PolicyLimits.BucketPolicyMaxBytes;
 
     /// <summary>Parses <paramref name="json"/> as a policy for <paramref name="bucket"/>, refusing what S3 refuses with MalformedPolicy.</summary>
-    public static PolicyDocument Parse(string json, string bucket)
-    {
-        try
-        {
-            var document = PolicyDocument.Parse(json);
-            PolicyValidation.ForBucket(document, bucket);
-            return document;
-        }
-        catch (MalformedPolicyException exception)
-        {
-            throw new S3Exception(S3Errors.MalformedPolicy(exception.Message));
-        }
-    }
+    public static PolicyDocument Parse(string json, string bucket) =>
+        ResourcePolicyRules.Parse(json, document => PolicyValidation.ForBucket(document, bucket));
 
     /// <summary>Whether the policy counts as public; the policy alone decides, Block Public Access settings do not.</summary>
     public static bool IsPublic(PolicyDocument document) => PolicyPublicity.IsPublic(document, PolicyKind.Bucket);
