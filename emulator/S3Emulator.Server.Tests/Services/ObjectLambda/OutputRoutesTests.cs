@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Microsoft.AspNetCore.Http;
+using S3Emulator.Server.Envelope;
 using S3Emulator.Server.Services.ObjectLambda;
 
 namespace S3Emulator.Server.Tests.Services.ObjectLambda;
@@ -11,7 +12,7 @@ public sealed class OutputRoutesTests
 
     private readonly OutputRoutes _routes = new();
 
-    private PendingGetResponse Open() => _routes.Open(new DefaultHttpContext(), "123456789012", OlapArn);
+    private PendingGetResponse Open() => _routes.Open(new ServiceExchange(new DefaultHttpContext(), ServiceKind.ObjectLambda, "/", "request"), "123456789012", OlapArn);
 
     [Test]
     public void Route_FitsTheSdksCheck_AndIsNewEachTime()

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
-using Microsoft.AspNetCore.Http;
+using S3Emulator.Server.Envelope;
 
 namespace S3Emulator.Server.Services.ObjectLambda;
 
@@ -17,7 +17,7 @@ internal sealed class OutputRoutes
     private readonly ConcurrentDictionary<string, PendingGetResponse> _pending = new(StringComparer.Ordinal);
 
     /// <summary>Registers a caller waiting for its answer; the route fits the SDK's check (alphanumerics and dashes, ≤ 63).</summary>
-    public PendingGetResponse Open(HttpContext caller, string olapAccountId, string olapArn)
+    public PendingGetResponse Open(ServiceExchange caller, string olapAccountId, string olapArn)
     {
         while (true)
         {
@@ -47,7 +47,7 @@ internal sealed class OutputRoutes
 }
 
 /// <summary>A GET through an Object Lambda access point that waits for its WriteGetObjectResponse.</summary>
-internal sealed class PendingGetResponse(string route, string token, HttpContext caller, string olapAccountId, string olapArn)
+internal sealed class PendingGetResponse(string route, string token, ServiceExchange caller, string olapAccountId, string olapArn)
 {
     private readonly TaskCompletionSource _claimed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly TaskCompletionSource _delivered = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -56,7 +56,7 @@ internal sealed class PendingGetResponse(string route, string token, HttpContext
     public string Token { get; } = token;
 
     /// <summary>The waiting request, whose response the WriteGetObjectResponse writes.</summary>
-    public HttpContext Caller { get; } = caller;
+    public ServiceExchange Caller { get; } = caller;
 
     /// <summary>The Object Lambda access point's account: WriteGetObjectResponse must come from an identity of it.</summary>
     public string AccountId { get; } = olapAccountId;

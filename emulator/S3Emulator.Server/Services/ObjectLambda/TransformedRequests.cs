@@ -58,7 +58,7 @@ internal sealed class TransformedRequests(
     private async Task ServeGetAsync(TransformedRequest call, string functionArn, Uri publicUrl)
     {
         var http = call.Exchange.Http;
-        var pending = routes.Open(http, call.AccessPoint.AccountId, call.AccessPoint.Arn(options.Region));
+        var pending = routes.Open(call.Exchange, call.AccessPoint.AccountId, call.AccessPoint.Arn(options.Region));
         var eventJson = EventFor(call, InputS3Url(call, publicUrl), (pending.Route, pending.Token));
         var started = time.GetTimestamp();
         var invocation = functions.InvokeAsync(call.Transformation.FunctionArn, eventJson, publicUrl, http.RequestAborted);

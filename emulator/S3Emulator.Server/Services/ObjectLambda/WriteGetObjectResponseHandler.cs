@@ -58,14 +58,15 @@ internal sealed class WriteGetObjectResponseHandler(RequestAuthenticator authent
     /// <summary>Writes the forwarded answer to the caller: an S3 error when the function names one, else status, headers and body.</summary>
     private static Task DeliverAsync(PendingGetResponse pending, ForwardedResponse forwarded, HttpRequest answer)
     {
-        var caller = pending.Caller;
+        var exchange = pending.Caller;
+        var caller = exchange.Http;
         S3Result result;
         if (forwarded.ErrorCode is { } code)
         {
             var error = new S3Exception(S3Errors.FunctionAnswered(code, forwarded.Status, forwarded.ErrorMessage ?? ""));
-            var requestId = caller.Response.Headers["x-amz-request-id"].ToString();
             // An error is S3's XML: the forwarded headers (the SDK always sends a Content-Type) describe no object.
-            return S3ResultWriter.WriteAsync(caller, S3ErrorResult.From(error, caller.Request.Path.Value ?? "/", requestId, S3ResponseIds.HostIdOf(requestId)));
+            return S3ResultWriter.WriteAsync(caller, S3ErrorResult.From(
+                error, exchange.Resource ?? exchange.RawTarget, exchange.RequestId, S3ResponseIds.HostIdOf(exchange.RequestId)));
         }
         else if (forwarded.Status == 304)
         {
