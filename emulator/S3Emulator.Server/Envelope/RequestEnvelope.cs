@@ -47,6 +47,7 @@ internal sealed class RequestEnvelope
         var service = _services.GetValueOrDefault(kind) ?? _services[ServiceKind.S3];
         var clientBody = ClientRequestBody.Install(context);
         var exchange = new ServiceExchange(context, kind, rawTarget, service.NewRequestId());
+        var inFlight = service.IsRecorded ? _journal.Begin(() => context.Response.HasStarted) : null;
         try
         {
             if (service.Kind != kind) throw new S3Exception(S3Errors.NotImplemented($"the {kind} API"));
@@ -67,15 +68,15 @@ internal sealed class RequestEnvelope
         }
         finally
         {
-            if (service.IsRecorded) Record(exchange, Stopwatch.GetElapsedTime(started));
+            if (inFlight is not null) Record(inFlight, exchange, Stopwatch.GetElapsedTime(started));
         }
     }
 
     // Only the operation, resource names, caller and outcome: never a secret, a key or a body.
-    private void Record(ServiceExchange exchange, TimeSpan elapsed)
+    private void Record(RequestJournal.InFlightRequest inFlight, ServiceExchange exchange, TimeSpan elapsed)
     {
         var context = exchange.Http;
-        _journal.Record(new JournalEntry(_time.GetUtcNow(), exchange.RequestId, context.Request.Method, exchange.Operation, exchange.Bucket,
+        inFlight.Complete(new JournalEntry(_time.GetUtcNow(), exchange.RequestId, context.Request.Method, exchange.Operation, exchange.Bucket,
             exchange.Key, exchange.Principal?.Arn, context.Response.StatusCode, exchange.ErrorCode, elapsed, [.. exchange.Decisions], exchange.Invocation));
         RequestLogLine.Write(_logger, _options.RequestLog, context.Request.Method, exchange.RawTarget, exchange.Operation, exchange.Principal?.Arn,
             context.Response.StatusCode, exchange.ErrorCode, elapsed);
