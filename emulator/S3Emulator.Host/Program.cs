@@ -9,11 +9,15 @@ using S3Emulator.Server.Hosting.Certificates;
 // The S3 emulator as an executable (and the container's entry point): HTTP on 9000, HTTPS on 9443.
 // Configuration: the "S3Emulator" section of appsettings.json, environment (S3Emulator__Region=…),
 // and the switches --data <dir>, --http-port <n>, --https-port <n> (0 turns a listener off), --functions <dir>
-// (plug-in Object Lambda functions); --help lists them.
+// (plug-in Object Lambda functions), --config <file> (a file like appsettings.json); --help lists them.
 if (HostHelp.IsRequested(args))
 {
     Console.Out.WriteLine(HostHelp.Text);
     return 0;
+}
+if (HostHealthCheck.IsRequested(args))
+{
+    return await HostHealthCheck.RunAsync(args, Console.Error);
 }
 
 // Content root beside the executable: appsettings.json is found wherever the process is started from.
@@ -24,6 +28,7 @@ HostSettings settings;
 PlugInFunctions plugIns;
 try
 {
+    HostConfigurationFile.AddTo(builder.Configuration, args);
     settings = HostSettings.From(builder.Configuration);
     // Before the emulator's options are built: its function registry is built from them, plug-ins included.
     plugIns = PlugInFunctions.Load(section[nameof(S3EmulatorOptions.FunctionsPath)]);

@@ -39,6 +39,13 @@ public sealed class S3EmulatorOptions
     public string? CertificatePassword { get; set; }
 
     /// <summary>
+    /// Host names the self-signed certificate covers besides <c>localhost</c>, the base domains and the initial
+    /// buckets' virtual hosts: each exactly as given (no wildcard), e.g. <c>s3emulator</c> for a compose service or
+    /// <c>host.docker.internal</c>. A changed list gives a new certificate. Not used with <see cref="CertificatePath"/>.
+    /// </summary>
+    public List<string> CertificateNames { get; set; } = [];
+
+    /// <summary>
     /// The SSE-S3 master key as base64 of 32 bytes. When unset it is kept in <c>s3emulator-master.key</c>
     /// in <see cref="DataPath"/> (created on first start), or held in memory when there is no data folder.
     /// </summary>

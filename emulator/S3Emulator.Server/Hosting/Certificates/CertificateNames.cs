@@ -19,8 +19,11 @@ internal static class CertificateNames
     /// each named bucket. The exact bucket names are there because OpenSSL (curl, Python, Node) does not
     /// accept a wildcard whose suffix is a single label: <c>*.localhost</c> does not match
     /// <c>bucket.localhost</c> for those clients, while <c>*.s3.localhost</c> would.
+    /// Then each of <paramref name="extraNames"/> exactly (<see cref="S3EmulatorOptions.CertificateNames"/>); IP
+    /// addresses among them are left out, as among the base domains: the certificate names only the loopback addresses.
     /// </summary>
-    public static IReadOnlyList<string> DnsNamesFor(IEnumerable<string> baseDomains, IEnumerable<string>? bucketNames)
+    public static IReadOnlyList<string> DnsNamesFor(
+        IEnumerable<string> baseDomains, IEnumerable<string>? bucketNames, IEnumerable<string>? extraNames = null)
     {
         var domains = new List<string> { Loopback };
         domains.AddRange(baseDomains.Select(Normalize).Where(d => d.Length > 0 && !IPAddress.TryParse(d, out _)));
@@ -36,6 +39,7 @@ internal static class CertificateNames
         {
             names.AddRange(domains.Select(domain => bucket + "." + domain));
         }
+        names.AddRange((extraNames ?? []).Select(Normalize).Where(n => n.Length > 0 && !IPAddress.TryParse(n, out _)));
         return names.Distinct(StringComparer.Ordinal).ToList();
     }
 

@@ -24,21 +24,27 @@ public static class EmulatorCertificate
     /// <c>*.localhost</c> does not cover <c>bucket.localhost</c> for them; naming the buckets
     /// (or using a base domain of two labels, such as <c>s3.localhost</c>) does.
     /// </remarks>
-    public static IReadOnlyList<string> DnsNamesFor(IEnumerable<string> baseDomains, IEnumerable<string>? bucketNames = null)
+    /// <param name="baseDomains">Host names under which buckets are addressed.</param>
+    /// <param name="bucketNames">Buckets whose virtual-hosted names are named exactly, besides the wildcards.</param>
+    /// <param name="extraNames">Further names, each exactly as given (<see cref="S3EmulatorOptions.CertificateNames"/>).</param>
+    public static IReadOnlyList<string> DnsNamesFor(
+        IEnumerable<string> baseDomains, IEnumerable<string>? bucketNames = null, IEnumerable<string>? extraNames = null)
     {
         ArgumentNullException.ThrowIfNull(baseDomains);
-        return CertificateNames.DnsNamesFor(baseDomains, bucketNames);
+        return CertificateNames.DnsNamesFor(baseDomains, bucketNames, extraNames);
     }
 
     /// <summary>Creates a new certificate in memory, valid from a day ago for two years.</summary>
     /// <param name="baseDomains">Host names under which buckets are addressed; see <see cref="DnsNamesFor"/>.</param>
     /// <param name="bucketNames">Buckets whose virtual-hosted names are named exactly, besides the wildcards.</param>
     /// <param name="timeProvider">The clock; <see cref="TimeProvider.System"/> when null.</param>
+    /// <param name="extraNames">Further names, each exactly as given (<see cref="S3EmulatorOptions.CertificateNames"/>).</param>
     /// <returns>A certificate with its private key, usable by Kestrel and <see cref="System.Net.Security.SslStream"/>.</returns>
     public static X509Certificate2 Create(
-        IEnumerable<string> baseDomains, IEnumerable<string>? bucketNames = null, TimeProvider? timeProvider = null)
+        IEnumerable<string> baseDomains, IEnumerable<string>? bucketNames = null, TimeProvider? timeProvider = null,
+        IEnumerable<string>? extraNames = null)
     {
-        var names = DnsNamesFor(baseDomains, bucketNames);
+        var names = DnsNamesFor(baseDomains, bucketNames, extraNames);
         return SelfSignedCertificateFactory.Create(names, (timeProvider ?? TimeProvider.System).GetUtcNow());
     }
 
@@ -50,10 +56,11 @@ public static class EmulatorCertificate
     /// <exception cref="IOException">The folder or its files cannot be written.</exception>
     /// <exception cref="UnauthorizedAccessException">The folder or its files cannot be written.</exception>
     public static X509Certificate2 LoadOrCreate(
-        string folder, IEnumerable<string> baseDomains, IEnumerable<string>? bucketNames = null, TimeProvider? timeProvider = null)
+        string folder, IEnumerable<string> baseDomains, IEnumerable<string>? bucketNames = null, TimeProvider? timeProvider = null,
+        IEnumerable<string>? extraNames = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(folder);
-        var names = DnsNamesFor(baseDomains, bucketNames);
+        var names = DnsNamesFor(baseDomains, bucketNames, extraNames);
         return new CertificateFolder(folder).LoadOrCreate(names, (timeProvider ?? TimeProvider.System).GetUtcNow());
     }
 
@@ -67,10 +74,11 @@ public static class EmulatorCertificate
     /// <exception cref="IOException">The folder or its files cannot be written.</exception>
     /// <exception cref="UnauthorizedAccessException">The folder or its files cannot be written.</exception>
     public static EmulatorCertificateProvider LoadOrCreateShared(
-        string folder, IEnumerable<string> baseDomains, IEnumerable<string>? bucketNames = null, TimeProvider? timeProvider = null)
+        string folder, IEnumerable<string> baseDomains, IEnumerable<string>? bucketNames = null, TimeProvider? timeProvider = null,
+        IEnumerable<string>? extraNames = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(folder);
-        var names = DnsNamesFor(baseDomains, bucketNames);
+        var names = DnsNamesFor(baseDomains, bucketNames, extraNames);
         var kept = new CertificateFolder(folder, CertificateFileNames.StemFor(names));
         var certificate = kept.LoadOrCreate(names, (timeProvider ?? TimeProvider.System).GetUtcNow());
         return new EmulatorCertificateProvider(certificate, Path.GetFullPath(kept.PemPath));
