@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds the emulator's image s3emulator:local without a registry:
 #   1. the base s3emulator-base:local (build-base.sh), when it is missing;
-#   2. the host, published self-contained for linux-x64 into artifacts/s3emulator-image/app (the build context);
+#   2. the host, published self-contained (ReadyToRun) for linux-x64 into artifacts/s3emulator-image/app (the build context);
 #   3. docker build of emulator/S3Emulator.Host/Dockerfile on that base.
 # Idempotent: run it again after a change; Docker reuses what did not change. Prints the image's size.
 #
@@ -29,7 +29,7 @@ echo "Publishing the host for linux-x64 into $context/app..."
 # A clean folder: a file left from an earlier publish must not reach the image.
 rm -rf "$context/app"
 dotnet publish "$repo/emulator/S3Emulator.Host/S3Emulator.Host.csproj" -c "$configuration" -r linux-x64 --self-contained \
-  -o "$context/app" -p:UseAppHost=true -p:GenerateDocumentationFile=false -p:DebugType=none -nologo -v quiet
+  -o "$context/app" -p:UseAppHost=true -p:PublishReadyToRun=true -p:GenerateDocumentationFile=false -p:DebugType=none -nologo -v quiet
 
 # Folders the image must have, owned by its user through COPY --chown (the official base lacks them).
 rm -rf "$context/rootfs"
