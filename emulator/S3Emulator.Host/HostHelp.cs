@@ -17,13 +17,20 @@ internal static class HostHelp
           --functions <dir>   load Object Lambda functions from the .NET assemblies in <dir> and in the folders
                               directly under it: classes marked [ObjectLambdaFunction("name")]
                               (S3Emulator:FunctionsPath; docs/object-lambda.md, "Plug-in assemblies")
+          --config <file>     read settings from <file>, shaped like appsettings.json (an "S3Emulator" section);
+                              the environment variable S3EMULATOR_CONFIG names one too (a missing file is then no
+                              error). The environment and the command line override it
+          --health-check      ask the emulator running here (its port from the same settings) whether it is ready:
+                              exit 0 if so, 1 if not; the image's HEALTHCHECK
           -h, --help          print this and exit
 
         Every other setting is a key of the "S3Emulator" configuration section, set in appsettings.json beside
         the executable, in the environment (S3Emulator__Region=eu-west-1) or on the command line
         (--S3Emulator:Region=eu-west-1): Region, AccountId, Credentials, Roles, BaseDomains, InitialBuckets,
-        CertificatePath, CertificatePassword, MasterKey, BlockSseCOnNewBuckets, KmsKeys, RequestLog,
+        CertificatePath, CertificatePassword, CertificateNames, MasterKey, BlockSseCOnNewBuckets, KmsKeys, RequestLog,
         JournalCapacity, AccessPoints, ObjectLambdaAccessPoints, Functions, PublicUrl. README.md describes each.
+        CertificateNames are host names the certificate covers besides localhost; in a container
+        (DOTNET_RUNNING_IN_CONTAINER=true) it also covers host.docker.internal and the container's host name.
         """;
 
     public static bool IsRequested(IEnumerable<string> args) =>
