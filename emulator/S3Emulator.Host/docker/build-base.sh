@@ -14,10 +14,16 @@
 #                                would do that; dpkg-deb -x does not run it), for outbound HTTPS to function URLs
 #   tzdata                       TimeZoneInfo
 # Not libicu72 (36 MB unpacked): the image runs with DOTNET_SYSTEM_GLOBALIZATION_INVARIANT=true, S3 compares and
-# sorts by bytes. Measured alternative: debootstrap --variant=minbase is ~10x bigger and takes minutes.
+# sorts by bytes (the project publishes invariant). Measured alternative: debootstrap --variant=minbase bookworm
+# took 122 s and 206 MB here, against ~3 s and 14 MB for this.
 set -euo pipefail
 
 tag="${1:-s3emulator-base:local}"
+if ! command -v apt-get >/dev/null || ! command -v dpkg-deb >/dev/null; then
+  echo "build-base.sh needs a Debian 12 machine (apt-get, dpkg-deb). Elsewhere build the image on the official base:" >&2
+  echo "  BASE_IMAGE=mcr.microsoft.com/dotnet/runtime-deps:10.0 emulator/S3Emulator.Host/docker/build-image.sh" >&2
+  exit 1
+fi
 uid=10001
 user=s3emulator
 packages=(libc6 libgcc-s1 libstdc++6 libssl3 zlib1g ca-certificates tzdata)
