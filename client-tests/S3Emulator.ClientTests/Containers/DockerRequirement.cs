@@ -43,7 +43,7 @@ public static class DockerRequirement
     // Null when everything is there; else one sentence saying what is missing and how to get it.
     private static async Task<string?> ProbeAsync()
     {
-        using var client = EngineClient();
+        using var client = DockerEngine.CreateClient();
         if (client is null)
         {
             return $"Docker tests need a Docker engine reached through a unix socket; DOCKER_HOST is {Environment.GetEnvironmentVariable("DOCKER_HOST")}.";
@@ -51,12 +51,14 @@ public static class DockerRequirement
         string apiVersion;
         try
         {
-            using var version = await client.GetFromJsonAsync<JsonDocument>("/version").ConfigureAwait(false);
+            // A wedged engine must not hold the test run: a healthy one answers in milliseconds.
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+            using var version = await client.GetFromJsonAsync<JsonDocument>("/version", timeout.Token).ConfigureAwait(false);
             apiVersion = version!.RootElement.GetProperty("ApiVersion").GetString()!;
         }
         catch (Exception e) when (e is HttpRequestException or SocketException or TaskCanceledException or JsonException)
         {
-            return $"No Docker engine answers at {SocketPath()} ({e.Message}); start dockerd to run the Docker tests.";
+            return $"No Docker engine answers at {DockerEngine.SocketPath} ({e.Message}); start dockerd to run the Docker tests.";
         }
         using (var image = await client.GetAsync($"/images/{Image}/json").ConfigureAwait(false))
         {
@@ -79,39 +81,5 @@ public static class DockerRequirement
     private static void SetUnlessPresent(string name, string value)
     {
         if (string.IsNullOrEmpty(Environment.GetEnvironmentVariable(name))) Environment.SetEnvironmentVariable(name, value);
-    }
-
-    // The engine's API over its unix socket; null when DOCKER_HOST names something else (tcp, ssh), which these tests
-    // do not reach.
-    private static HttpClient? EngineClient()
-    {
-        var path = SocketPath();
-        if (path is null) return null;
-        var handler = new SocketsHttpHandler
-        {
-            UseProxy = false,
-            ConnectCallback = async (_, cancellationToken) =>
-            {
-                var socket = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
-                try
-                {
-                    await socket.ConnectAsync(new UnixDomainSocketEndPoint(path), cancellationToken).ConfigureAwait(false);
-                    return new NetworkStream(socket, ownsSocket: true);
-                }
-                catch
-                {
-                    socket.Dispose();
-                    throw;
-                }
-            },
-        };
-        return new HttpClient(handler) { BaseAddress = new Uri("http://docker"), Timeout = TimeSpan.FromSeconds(5) };
-    }
-
-    private static string? SocketPath()
-    {
-        var host = Environment.GetEnvironmentVariable("DOCKER_HOST");
-        if (string.IsNullOrEmpty(host)) return "/var/run/docker.sock";
-        return host.StartsWith("unix://", StringComparison.Ordinal) ? host["unix://".Length..] : null;
     }
 }
