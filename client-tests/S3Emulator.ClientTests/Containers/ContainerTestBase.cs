@@ -21,9 +21,11 @@ public abstract class ContainerTestBase
     {
         await DockerRequirement.EnsureAsync();
         Container = Configure(new S3EmulatorBuilder(DockerRequirement.Image)).Build();
+        var started = Stopwatch.StartNew();
         try
         {
             await Container.StartAsync();
+            TestContext.Progress.WriteLine($"{GetType().Name}: container {Container.Name} healthy in {started.ElapsedMilliseconds} ms");
         }
         catch (Exception e)
         {
