@@ -70,6 +70,20 @@ public sealed class ContainerCoreS3Tests : ContainerTestBase
     }
 
     [Test]
+    public async Task ClientWithTheAwsDefaultEndpoint_ReachesTheContainer()
+    {
+        var bucket = await CreateBucketAsync();
+        // No service URL: the SDK builds {bucket}.s3.amazonaws.com over HTTPS on 443, which the handler takes to the container.
+        using var aws = Container.CreateS3Client(c => c.RegionEndpoint = Amazon.RegionEndpoint.USEast1);
+
+        await aws.PutObjectAsync(new PutObjectRequest { BucketName = bucket, Key = "aws.txt", ContentBody = "default endpoint" });
+        using var get = await S3.GetObjectAsync(bucket, "aws.txt");
+
+        Assert.That(aws.Config.ServiceURL, Is.Null);
+        Assert.That(await ReadTextAsync(get), Is.EqualTo("default endpoint"));
+    }
+
+    [Test]
     public async Task ListObjectsV2_WithPrefixAndDelimiter_GroupsCommonPrefixes()
     {
         var bucket = await CreateBucketAsync();
