@@ -30,12 +30,26 @@ public abstract class ContainerTestBase
         catch (Exception e)
         {
             // The container's own output says why it did not become healthy (a configuration error, a port in use).
-            var (stdout, stderr) = await Container.GetLogsAsync();
+            var output = await OutputAsync(Container);
             await Container.DisposeAsync();
             Container = null!;
-            throw new InvalidOperationException($"The emulator container did not start: {e.Message}\n--- stdout\n{stdout}\n--- stderr\n{stderr}", e);
+            throw new InvalidOperationException($"The emulator container did not start: {e.Message}\n{output}", e);
         }
         S3 = Container.CreateS3Client();
+    }
+
+    // The container's stdout and stderr, or why there are none (it was never created).
+    private static async Task<string> OutputAsync(S3EmulatorContainer container)
+    {
+        try
+        {
+            var (stdout, stderr) = await container.GetLogsAsync();
+            return $"--- stdout\n{stdout}\n--- stderr\n{stderr}";
+        }
+        catch (Exception e)
+        {
+            return $"(no container output: {e.Message})";
+        }
     }
 
     [OneTimeTearDown]
