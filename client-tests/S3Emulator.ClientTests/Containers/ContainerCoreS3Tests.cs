@@ -17,7 +17,7 @@ public sealed class ContainerCoreS3Tests : ContainerTestBase
         new[] { "a/../b", "..", ".", "./x", "a//b", "%2F", "a%2Fb", "a b", " lead and trail ", "a+b", "100%", "ünïcödé/ключ", "trailing/", new string('k', 1024) }
             .Select(key => new TestCaseData(key).SetArgDisplayNames(key.Length > 40 ? $"{key[..10]}…({key.Length})" : key));
 
-    protected override S3EmulatorBuilder Configure(S3EmulatorBuilder builder) => builder.WithInitialBuckets("seeded");
+    protected override S3EmulatorBuilder Configure(S3EmulatorBuilder builder) => builder.WithInitialBuckets("seeded").WithBaseDomains("s3.test");
 
     [Test]
     public async Task InitialBuckets_GivenToTheBuilder_ExistWhenTheContainerIsHealthy()
@@ -67,6 +67,22 @@ public sealed class ContainerCoreS3Tests : ContainerTestBase
 
         Assert.That(Container.GetHttpsUrl().Scheme, Is.EqualTo("https"));
         Assert.That(await ReadTextAsync(get), Is.EqualTo("over TLS"));
+    }
+
+    [Test]
+    public async Task BaseDomainGivenToTheBuilder_ServesVirtualHostedRequests_BesideLocalhost()
+    {
+        var bucket = await CreateBucketAsync();
+        using var custom = Container.CreateS3Client(c =>
+        {
+            c.ServiceURL = new UriBuilder(Container.GetServiceUrl()) { Host = "s3.test" }.Uri.ToString();
+            c.ForcePathStyle = false;
+        });
+
+        await custom.PutObjectAsync(new PutObjectRequest { BucketName = bucket, Key = "domain.txt", ContentBody = "under s3.test" });
+        using var get = await S3.GetObjectAsync(bucket, "domain.txt");
+
+        Assert.That(await ReadTextAsync(get), Is.EqualTo("under s3.test"));
     }
 
     [Test]
