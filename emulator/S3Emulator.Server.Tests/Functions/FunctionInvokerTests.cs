@@ -32,7 +32,7 @@ public sealed class FunctionInvokerTests
         var directory = FunctionTestKit.Directory(options);
         var issuer = new FunctionCredentialIssuer(directory, new SessionTokenSealer(FunctionTestKit.MasterKey), _clock);
         return new FunctionInvoker(new FunctionRegistry(options, directory), new LocalFunctionHost(issuer, _clock),
-            new HttpFunctionHost(_clients, _clock), _clock, _log);
+            new HttpFunctionHost(_clients, issuer, _clock), _clock, _log);
     }
 
     private static string Event(string account = "123456789012") =>

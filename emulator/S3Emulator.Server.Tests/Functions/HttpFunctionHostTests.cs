@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using Microsoft.AspNetCore.Http;
+using S3Emulator.Core.Identity;
 using S3Emulator.Server.Functions;
 
 namespace S3Emulator.Server.Tests.Functions;
@@ -18,8 +19,35 @@ public sealed class HttpFunctionHostTests
     [TearDown]
     public void DisposeClients() => _clients.Dispose();
 
-    private Task<HostResult> InvokeAsync(Uri url, TimeSpan? timeout = null, CancellationToken cancellationToken = default) =>
-        new HttpFunctionHost(_clients, TimeProvider.System).InvokeAsync(FunctionTestKit.Resolved("fn", url, timeout: timeout), Event, cancellationToken);
+    private Task<HostResult> InvokeAsync(Uri url, TimeSpan? timeout = null, CancellationToken cancellationToken = default, string? role = null) =>
+        new HttpFunctionHost(_clients, Issuer(), TimeProvider.System).InvokeAsync(FunctionTestKit.Resolved("fn", url, role: role, timeout: timeout), Event, cancellationToken);
+
+    private static FunctionCredentialIssuer Issuer()
+    {
+        var options = FunctionTestKit.Options();
+        return new FunctionCredentialIssuer(FunctionTestKit.Directory(options), new SessionTokenSealer(FunctionTestKit.MasterKey), TimeProvider.System);
+    }
+
+    [Test]
+    public async Task Invoke_AFunctionWithARole_SendsTheRolesSessionCredentials_AsALambdaEnvironmentHasThem()
+    {
+        var received = new List<(string?, string?, string?)>();
+        await using var function = await FunctionHttpServer.StartAsync(c =>
+        {
+            received.Add((c.Request.Headers[HttpFunctionCredentials.AccessKeyIdHeader], c.Request.Headers[HttpFunctionCredentials.SecretAccessKeyHeader],
+                c.Request.Headers[HttpFunctionCredentials.SessionTokenHeader]));
+            return c.Response.WriteAsync("null");
+        });
+
+        await InvokeAsync(function.Url, role: FunctionTestKit.RoleArn);
+        await InvokeAsync(function.Url);
+
+        var (accessKeyId, secret, token) = received[0];
+        Assert.That(accessKeyId, Does.StartWith("ASIA"), "a session's access key id");
+        Assert.That(secret, Is.Not.Empty);
+        Assert.That(token, Is.Not.Empty);
+        Assert.That(received[1], Is.EqualTo(((string?)null, (string?)null, (string?)null)), "a function without a role gets no credentials");
+    }
 
     [Test]
     public async Task Invoke_PostsTheEventAsJson_AndAnswerOf200_IsTheReturnValue()

@@ -8,9 +8,10 @@ namespace S3Emulator.Server.Functions;
 /// Runs an HTTP function: POSTs the event JSON to its URL and reads the answer as Lambda's Invoke API gives it — a 2xx
 /// body is the return value, unless <c>X-Amz-Function-Error</c> says the function failed (its body then carries
 /// <c>errorType</c>); any other status is a failed invocation. One pooled client (from
-/// <see cref="IHttpClientFactory"/>) serves every call.
+/// <see cref="IHttpClientFactory"/>) serves every call. A function with a role receives its session credentials with the
+/// event (<see cref="HttpFunctionCredentials"/>).
 /// </summary>
-internal sealed class HttpFunctionHost(IHttpClientFactory clients, TimeProvider time)
+internal sealed class HttpFunctionHost(IHttpClientFactory clients, FunctionCredentialIssuer credentials, TimeProvider time)
 {
     /// <summary>The named client the emulator's registration configures.</summary>
     public const string ClientName = "S3Emulator.Functions";
@@ -30,6 +31,7 @@ internal sealed class HttpFunctionHost(IHttpClientFactory clients, TimeProvider 
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
         using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new ByteArrayContent(Encoding.UTF8.GetBytes(eventJson)) };
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        HttpFunctionCredentials.Apply(request.Headers, credentials.For(resolved.Function));
         try
         {
             using var response = await clients.CreateClient(ClientName)
