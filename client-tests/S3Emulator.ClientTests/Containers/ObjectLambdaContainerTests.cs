@@ -1,11 +1,15 @@
 using System.Collections.Concurrent;
 using System.Net;
 using System.Security.Cryptography;
+using System.Net.Http.Json;
 using System.Text;
+using System.Text.Json;
 using Amazon.KeyManagementService.Model;
 using Amazon.S3;
 using Amazon.S3.Model;
 using S3Emulator.ExampleTransforms;
+using S3Emulator.Server.Diagnostics;
+using S3Emulator.Server.Functions;
 using S3Emulator.Server.Hosting;
 using S3Emulator.Transforms;
 using Testcontainers.S3Emulator;
@@ -199,6 +203,28 @@ public sealed class ObjectLambdaContainerTests
         var listed = await _olap.ListObjectsV2Async(new ListObjectsV2Request { BucketName = OlapArn("c-hide"), Prefix = prefix });
 
         Assert.That(listed.S3Objects.Select(o => o.Key), Is.EqualTo(new[] { prefix + "visible.txt" }));
+    }
+
+    [Test]
+    public async Task TheJournal_ShowsWhereEachFunctionRan_AndThatTheTestProcessFunctionAnsweredAsItsRole()
+    {
+        var key = NewKey();
+        await PutAsync(key, "journaled");
+        await GetThroughAsync("c-upper", key);
+        await GetThroughAsync("c-plugin-upper", key);
+
+        using var http = _emulator!.CreateHttpClient();
+        var journal = await http.GetFromJsonAsync<List<JournalEntry>>("/_s3emulator/journal", new JsonSerializerOptions(JsonSerializerDefaults.Web));
+
+        var invocations = journal!.Where(e => e.Operation == "GetObject" && e.Key == key && e.Invocation is not null).Select(e => e.Invocation!).ToList();
+        Assert.That(invocations.Select(i => (i.FunctionArn, i.HostKind)), Is.EquivalentTo(new (string, FunctionHostKind?)[]
+        {
+            ($"arn:aws:lambda:us-east-1:{Account}:function:tp-uppercase", FunctionHostKind.Http),
+            ($"arn:aws:lambda:us-east-1:{Account}:function:uppercase", FunctionHostKind.PlugIn),
+        }));
+        Assert.That(journal!.Where(e => e.Operation == "WriteGetObjectResponse").Select(e => e.Principal),
+            Has.Some.EqualTo($"arn:aws:sts::{Account}:assumed-role/olap-container-function/tp-uppercase"),
+            "the test process's function signed its answer with the role session the emulator sent it");
     }
 
     [Test]
