@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using S3Emulator.Server.Diagnostics;
 using S3Emulator.Server.Envelope;
 using S3Emulator.Server.Hosting.Certificates;
@@ -12,7 +13,12 @@ namespace S3Emulator.Server.Services.Admin;
 /// should trust. Under a path prefix no bucket can have (bucket names cannot hold <c>_</c>). Not journaled: reading
 /// the journal must not change it. The HTTP functions' map (<see cref="FunctionsEndpoint"/>) also takes a signed PUT.
 /// </summary>
-internal sealed class AdminService(RequestJournal journal, FunctionsEndpoint functions) : IEmulatorService
+/// <remarks>
+/// Readiness waits for the host to have started: Kestrel serves its first endpoint (HTTP) while it is still binding
+/// the next (HTTPS), and a wait strategy that trusted the first "ready" would send its HTTPS request into a port
+/// nobody listens on yet (Docker's port proxy then drops the handshake).
+/// </remarks>
+internal sealed class AdminService(RequestJournal journal, FunctionsEndpoint functions, IHostApplicationLifetime lifetime) : IEmulatorService
 {
     public const string Prefix = "/_s3emulator/";
 
@@ -32,7 +38,7 @@ internal sealed class AdminService(RequestJournal journal, FunctionsEndpoint fun
         if (!HttpMethods.IsGet(context.Request.Method)) return WriteTextAsync(context, StatusCodes.Status405MethodNotAllowed, "Admin endpoints answer GET only.");
         return path switch
         {
-            "health" or "health/ready" => context.Response.WriteAsync("ready"),
+            "health" or "health/ready" => WriteReadinessAsync(context),
             "journal" => context.Response.WriteAsJsonAsync(journal.Entries, JsonOptions),
             "certificate" => WriteCertificateAsync(context),
             _ => WriteTextAsync(context, StatusCodes.Status404NotFound, "No such admin endpoint: health, journal, certificate and functions exist."),
@@ -44,6 +50,10 @@ internal sealed class AdminService(RequestJournal journal, FunctionsEndpoint fun
         await WriteTextAsync(exchange.Http, StatusCodes.Status500InternalServerError, "The admin endpoint failed.").ConfigureAwait(false);
         return "InternalError";
     }
+
+    private Task WriteReadinessAsync(HttpContext context) => lifetime.ApplicationStarted.IsCancellationRequested
+        ? context.Response.WriteAsync("ready")
+        : WriteTextAsync(context, StatusCodes.Status503ServiceUnavailable, "starting");
 
     /// <summary>
     /// The PEM of the certificate HTTPS is served with, so that a client can trust exactly that one;
