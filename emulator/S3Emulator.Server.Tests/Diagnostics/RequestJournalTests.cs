@@ -18,7 +18,8 @@ public sealed class RequestJournalTests
         await Task.Delay(100);
         var answeredEarly = query.IsCompleted;
         var newest = Entry("ListObjectsV2") with { RequestId = "newest" };
-        inFlight.Complete(newest);
+        journal.Record(newest);
+        inFlight.Dispose();
 
         Assert.That(answeredEarly, Is.False, "the query must not answer with the entry before the answered request");
         Assert.That(await query, Is.SameAs(newest));
@@ -38,11 +39,24 @@ public sealed class RequestJournalTests
     }
 
     [Test]
+    public void Last_AfterAnAnsweredRequestEndedWithoutAnEntry_DoesNotWait()
+    {
+        var journal = new RequestJournal(10);
+        journal.Record(Entry("GetObject"));
+        var inFlight = journal.Begin(answerStarted: () => true);
+        inFlight.Dispose();
+
+        var query = Task.Run(() => journal.Last("GetObject"));
+
+        Assert.That(query.Wait(TimeSpan.FromSeconds(2)), Is.True);
+    }
+
+    [Test]
     public void Entries_AreBoundedByTheCapacity_OldestDroppedFirst()
     {
         var journal = new RequestJournal(2);
 
-        foreach (var operation in new[] { "A", "B", "C" }) journal.Begin(() => true).Complete(Entry(operation));
+        foreach (var operation in new[] { "A", "B", "C" }) journal.Record(Entry(operation));
 
         Assert.That(journal.Entries.Select(e => e.Operation), Is.EqualTo(new[] { "B", "C" }));
     }

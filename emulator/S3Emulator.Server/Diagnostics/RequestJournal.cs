@@ -29,8 +29,8 @@ public sealed class RequestJournal(int capacity)
     }
 
     /// <summary>
-    /// Marks a request as being served; <paramref name="answerStarted"/> says whether its client may already have the
-    /// answer. Complete the returned handle with the entry (or without one) when the service returns.
+    /// Marks a request as being served until the returned handle is disposed (after its entry is recorded);
+    /// <paramref name="answerStarted"/> says whether its client may already have the answer.
     /// </summary>
     public InFlightRequest Begin(Func<bool> answerStarted)
     {
@@ -61,12 +61,12 @@ public sealed class RequestJournal(int capacity)
         if (answered.Length > 0) Task.WaitAll(answered, AnsweredRequestWait);
     }
 
-    /// <summary>One request between the moment it was routed and the moment its entry is recorded.</summary>
-    public sealed class InFlightRequest
+    /// <summary>One request between the moment it was routed and the moment its entry is recorded (or it ended without one).</summary>
+    public sealed class InFlightRequest : IDisposable
     {
         private readonly RequestJournal _journal;
         private readonly Func<bool> _answerStarted;
-        private readonly TaskCompletionSource _recorded = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private readonly TaskCompletionSource _ended = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
         internal InFlightRequest(RequestJournal journal, Func<bool> answerStarted)
         {
@@ -76,14 +76,13 @@ public sealed class RequestJournal(int capacity)
 
         internal bool AnswerStarted => _answerStarted();
 
-        internal Task Recorded => _recorded.Task;
+        internal Task Recorded => _ended.Task;
 
-        /// <summary>Records <paramref name="entry"/> and ends the wait on this request.</summary>
-        public void Complete(JournalEntry entry)
+        /// <summary>Ends the wait on this request: its entry is recorded, or it will have none.</summary>
+        public void Dispose()
         {
-            _journal.Record(entry);
             _journal._inFlight.TryRemove(this, out _);
-            _recorded.TrySetResult();
+            _ended.TrySetResult();
         }
     }
 }
