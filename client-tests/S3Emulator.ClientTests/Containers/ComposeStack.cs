@@ -4,6 +4,7 @@ using System.Security.Cryptography.X509Certificates;
 using Amazon.KeyManagementService;
 using Amazon.Runtime;
 using Amazon.S3;
+using S3Emulator.Testing;
 
 namespace S3Emulator.ClientTests.Containers;
 
@@ -116,7 +117,8 @@ internal sealed class ComposeStack : IAsyncDisposable
 
     private TConfig ToStack<TConfig>(TConfig config) where TConfig : ClientConfig
     {
-        var factory = new ComposeHttpClientFactory(ComposeClients.Handler(HttpPort, HttpsPort, Certificate));
+        // Every SDK-built host name reaches the published ports on loopback; TLS trusts exactly the stack's certificate.
+        var factory = new EmulatorHttpClientFactory(() => LoopbackHandler.Create(Certificate, new EmulatorPorts(HttpPort, HttpsPort)));
         _owned.Add(factory);
         config.ServiceURL = $"https://localhost:{HttpsPort}";
         config.AuthenticationRegion = "us-east-1";
