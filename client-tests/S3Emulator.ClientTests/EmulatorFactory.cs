@@ -3,7 +3,7 @@ using S3Emulator.Testing;
 
 namespace S3Emulator.ClientTests;
 
-/// <summary>Starts an emulator reachable over the given transport.</summary>
+/// <summary>Starts an in-process emulator reachable over the given transport (containers: <see cref="ContainerEmulatorFactory"/>).</summary>
 internal static class EmulatorFactory
 {
     public static Task<S3EmulatorServer> StartAsync(

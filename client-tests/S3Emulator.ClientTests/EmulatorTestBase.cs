@@ -6,16 +6,17 @@ namespace S3Emulator.ClientTests;
 
 /// <summary>
 /// One emulator per fixture and transport; each test makes its own bucket, so tests never see each
-/// other's objects. Written against the public S3 API only, so the scenarios could run against S3.
+/// other's objects. Written against the public S3 API only, so the scenarios could run against S3. The fixtures
+/// <see cref="ContainerScenarios"/> lists run against a Testcontainers-started container too.
 /// </summary>
-[TestFixtureSource(nameof(Transports))]
+[TransportFixtureSource]
 public abstract class EmulatorTestBase(Transport transport)
 {
-    public static IEnumerable<Transport> Transports => Enum.GetValues<Transport>();
+    private readonly CapturedLogs _logs = new();
 
     protected Transport Transport { get; } = transport;
 
-    protected S3EmulatorServer Emulator { get; private set; } = null!;
+    protected ScenarioEmulator Emulator { get; private set; } = null!;
 
     protected AmazonS3Client S3 { get; private set; } = null!;
 
@@ -28,7 +29,9 @@ public abstract class EmulatorTestBase(Transport transport)
     [OneTimeSetUp]
     public async Task StartEmulatorAsync()
     {
-        Emulator = await EmulatorFactory.StartAsync(Transport, ConfigureEmulator, Logs);
+        Emulator = Transport == Transport.Container
+            ? ScenarioEmulator.InContainer(await ContainerEmulatorFactory.StartAsync(ConfigureEmulator))
+            : ScenarioEmulator.InProcess(await EmulatorFactory.StartAsync(Transport, ConfigureEmulator, _logs));
         S3 = Emulator.CreateS3Client();
         SecureS3 = Emulator.CreateS3Client(c => c.ServiceURL = (Emulator.HttpsUrl ?? new Uri("https://localhost")).ToString());
     }
@@ -41,8 +44,11 @@ public abstract class EmulatorTestBase(Transport transport)
         if (Emulator is not null) await Emulator.DisposeAsync();
     }
 
-    /// <summary>Every log line the fixture's emulator wrote, at every level.</summary>
-    protected CapturedLogs Logs { get; } = new();
+    /// <summary>
+    /// Every log line the fixture's emulator wrote, at every level. A container's logs are in another process: a test
+    /// that searches them is ignored there rather than passing on an empty capture.
+    /// </summary>
+    protected CapturedLogs Logs => Transport == Transport.Container ? throw ContainerScenarios.NotObservable("the emulator's log") : _logs;
 
     protected virtual void ConfigureEmulator(S3Emulator.Server.Hosting.S3EmulatorOptions options)
     {

@@ -18,7 +18,7 @@ namespace S3Emulator.ClientTests.AccessPoints;
 /// <c>x-amz-account-id</c>, bodies in S3 Control's namespace — and signed by AWSSDK.Core's own SigV4 signer with
 /// signing name <c>s3</c>.
 /// </summary>
-internal sealed class S3ControlTestClient(S3EmulatorServer emulator, string accountId, ImmutableCredentials? credentials) : IDisposable
+internal sealed class S3ControlTestClient(ScenarioEmulator emulator, string accountId, ImmutableCredentials? credentials) : IDisposable
 {
     public const string Ns = "http://awss3control.amazonaws.com/doc/2018-08-20/";
 

@@ -1,0 +1,54 @@
+using S3Emulator.ClientTests.AccessPoints;
+using S3Emulator.ClientTests.Encryption;
+using S3Emulator.ClientTests.Policies;
+
+namespace S3Emulator.ClientTests;
+
+/// <summary>
+/// The scenario fixtures that also run in <see cref="Transport.Container"/> (issue 10 part 5): those whose tests need
+/// only what a container gives — clients, URLs, the certificate, the default credentials and options set in
+/// <c>ConfigureEmulator</c>. A test that reaches for something only the test process has is ignored there
+/// (<see cref="NotObservable"/>). Fixtures left out, and why: those that move a clock, capture logs or run
+/// in-process functions (the module refuses them), those that start their own servers or data folders, and raw-socket
+/// fixtures, whose point is the in-process transports.
+/// </summary>
+internal static class ContainerScenarios
+{
+    // A listed type takes its subclasses along (a test base lists its whole family).
+    private static readonly Type[] Fixtures =
+    [
+        typeof(BucketTests),
+        typeof(ObjectReadWriteTests),
+        typeof(ListObjectsTests),
+        typeof(MultipartUploadTests),
+        typeof(KeyRoundTripTests),
+        typeof(CopyObjectTests),
+        typeof(TaggingTests),
+        typeof(ObjectAttributesTests),
+        typeof(ChecksumTests),
+        typeof(SseKmsTestBase),
+        typeof(BucketEncryptionTests),
+        typeof(BucketDefaultEncryptionTests),
+        typeof(CopyAcrossEncryptionTests),
+        typeof(SseCTests),
+        typeof(SseS3Tests),
+        typeof(AccessPointDataPlaneTests),
+        typeof(AccessPointControlTests),
+        typeof(AccountPublicAccessBlockTests),
+        typeof(AclTests),
+        typeof(BucketPolicyTests),
+        typeof(OwnershipControlsTests),
+        typeof(PublicAccessBlockTests),
+        typeof(Authorization.AuthorizationTestBase),
+        typeof(Kms.KmsApiTests),
+    ];
+
+    public static bool RunsInContainer(Type fixture) => Fixtures.Any(listed => listed.IsAssignableFrom(fixture));
+
+    /// <summary>
+    /// The exception that ignores a test which needs <paramref name="what"/>: it lives in the test process, so a
+    /// container cannot show it. Thrown rather than returned so that a property getter can use it.
+    /// </summary>
+    public static IgnoreException NotObservable(string what) =>
+        new($"{what} is not observable in a container: this test runs in the in-process transports only.");
+}
