@@ -41,6 +41,7 @@ internal static class ContainerScenarios
         typeof(PublicAccessBlockTests),
         typeof(Authorization.AuthorizationTestBase),
         typeof(Kms.KmsApiTests),
+        typeof(Sts.StsTestBase),
     ];
 
     public static bool RunsInContainer(Type fixture) => Fixtures.Any(listed => listed.IsAssignableFrom(fixture));

@@ -14,7 +14,7 @@ namespace S3Emulator.ClientTests;
 /// The emulator a scenario fixture talks to (<see cref="EmulatorTestBase.Emulator"/>): an <see cref="S3EmulatorServer"/>
 /// in the test process, or a container the Testcontainers module started. It offers the members the scenarios call on
 /// either, with the same names, so that a fixture runs unchanged in every <see cref="Transport"/>. What only exists in the
-/// test process (the journal's entries, the host-redirect proxy, the server object itself for helpers that need it)
+/// test process (the host-redirect proxy, the server object itself for helpers that need it)
 /// ignores the calling test in container mode (<see cref="ContainerScenarios.NotObservable"/>) rather than letting it
 /// pass without checking.
 /// </summary>
@@ -42,8 +42,8 @@ public sealed class ScenarioEmulator : IAsyncDisposable
     /// <summary>The emulator's settings, as configured at start (in a container: as the module was given them).</summary>
     public S3EmulatorOptions Options => _server?.Options ?? _container!.Options;
 
-    /// <summary>The in-process request journal; a container's journal is in another process.</summary>
-    public RequestJournal Journal => _server?.Journal ?? throw ContainerScenarios.NotObservable("the request journal");
+    /// <summary>The request journal: in a container, a snapshot read over its admin endpoint at each access.</summary>
+    public RequestJournal Journal => _server?.Journal ?? ContainerJournal.Read(_container!);
 
     /// <summary>The endpoint clients use.</summary>
     public Uri ServiceUrl => _server?.ServiceUrl ?? _container!.GetServiceUrl();
