@@ -7,10 +7,14 @@ namespace S3Emulator.ClientTests;
 /// <summary>
 /// The scenario fixtures that also run in <see cref="Transport.Container"/> (issue 10 part 5): those whose tests need
 /// only what a container gives — clients, URLs, the certificate, the default credentials and options set in
-/// <c>ConfigureEmulator</c>. A test that reaches for something only the test process has is ignored there
-/// (<see cref="NotObservable"/>). Fixtures left out, and why: those that move a clock, capture logs or run
-/// in-process functions (the module refuses them), those that start their own servers or data folders, and raw-socket
-/// fixtures, whose point is the in-process transports.
+/// <c>ConfigureEmulator</c>, the journal (read over the admin endpoint). A test that reaches for something only the test
+/// process has (captured logs, a clock it moves, the server object for a raw socket or the host-redirect proxy) is
+/// ignored there (<see cref="NotObservable"/>). Left out, and why: fixtures whose emulator a container cannot be given
+/// (in-process Object Lambda functions, a clock: the module refuses them), fixtures that start their own servers or
+/// data folders (encryption at rest, file-system storage), raw-socket fixtures (their point is the in-process
+/// transports: every test would be ignored), the loopback fixture's own certificate and proxy (host reach, host
+/// redirect, cross-client: the AWS CLI and other SDKs through the proxy), and side-by-side (one journal across two
+/// emulators).
 /// </summary>
 internal static class ContainerScenarios
 {
@@ -42,6 +46,14 @@ internal static class ContainerScenarios
         typeof(Authorization.AuthorizationTestBase),
         typeof(Kms.KmsApiTests),
         typeof(Sts.StsTestBase),
+        typeof(AuthenticationTests),
+        typeof(AdminEndpointTests),
+        typeof(ServerHeaderTests),
+        typeof(XmlBodyLimitsTests),
+        typeof(MultipartCompletionRetryTests),
+        typeof(SignatureV2RejectedTests),
+        typeof(SignatureV2AcceptedTests),
+        typeof(InvalidKeyEncodingTests),
     ];
 
     public static bool RunsInContainer(Type fixture) => Fixtures.Any(listed => listed.IsAssignableFrom(fixture));
