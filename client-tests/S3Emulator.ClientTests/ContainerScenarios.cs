@@ -54,6 +54,10 @@ internal static class ContainerScenarios
         typeof(SignatureV2RejectedTests),
         typeof(SignatureV2AcceptedTests),
         typeof(InvalidKeyEncodingTests),
+        typeof(ObjectLambda.Control.ObjectLambdaAccessPointControlTests),
+        typeof(ObjectLambda.Control.ObjectLambdaControlValidationTests),
+        typeof(ObjectLambda.Control.ObjectLambdaControlAuthorizationTests),
+        typeof(ObjectLambda.Functions.FunctionsEndpointTests),
     ];
 
     public static bool RunsInContainer(Type fixture) => Fixtures.Any(listed => listed.IsAssignableFrom(fixture));

@@ -15,7 +15,7 @@ namespace S3Emulator.ClientTests.ObjectLambda.Functions;
 /// Sends <c>/_s3emulator/functions</c> requests as a test process or a container's entry point would: a JSON body,
 /// signed (when credentials are given) by AWSSDK.Core's own SigV4 signer with signing name <c>s3</c> and the body's hash.
 /// </summary>
-internal sealed class FunctionsAdminClient(S3EmulatorServer emulator) : IDisposable
+internal sealed class FunctionsAdminClient(ScenarioEmulator emulator) : IDisposable
 {
     public const string Path = "/_s3emulator/functions";
 
