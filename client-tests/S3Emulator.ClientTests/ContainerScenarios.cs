@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using S3Emulator.ClientTests.AccessPoints;
 using S3Emulator.ClientTests.Encryption;
 using S3Emulator.ClientTests.Policies;
@@ -19,7 +20,7 @@ namespace S3Emulator.ClientTests;
 internal static class ContainerScenarios
 {
     // A listed type takes its subclasses along (a test base lists its whole family).
-    private static readonly Type[] Fixtures =
+    private static readonly ImmutableArray<Type> Fixtures =
     [
         typeof(BucketTests),
         typeof(ObjectReadWriteTests),
