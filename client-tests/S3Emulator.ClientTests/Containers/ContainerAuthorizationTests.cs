@@ -1,6 +1,7 @@
 using Amazon.Runtime;
 using Amazon.S3.Model;
 using Amazon.SecurityToken.Model;
+using S3Emulator.ClientTests.AccessPoints;
 using S3Emulator.Server.Hosting;
 using Testcontainers.S3Emulator;
 
@@ -146,7 +147,9 @@ public sealed class ContainerAuthorizationTests : ContainerTestBase
     [Test]
     public async Task AccessPoint_GivenToTheBuilder_ServesTheBucketByAlias()
     {
-        var alias = await ContainerControlClient.GetAccessPointAliasAsync(Container, Account, AccessPointName);
+        // The scenario view of this fixture's container, for the S3 Control client: not disposed here, the fixture owns it.
+        using var control = new S3ControlTestClient(ScenarioEmulator.InContainer(Container), Account, Container.DefaultCredentials.GetCredentials());
+        var alias = (await control.GetAccessPointAsync(AccessPointName)).Value("Alias")!;
 
         using var get = await S3.GetObjectAsync(alias, "reports/q1.txt");
 
