@@ -57,7 +57,7 @@ public sealed class RequestJournal(int capacity)
 
     private void AwaitAnsweredRequests()
     {
-        var answered = _inFlight.Keys.Where(r => r.AnswerStarted).Select(r => r.Recorded).ToArray();
+        var answered = _inFlight.Keys.Where(r => r.AnswerStarted).Select(r => r.Ended).ToArray();
         if (answered.Length > 0) Task.WaitAll(answered, AnsweredRequestWait);
     }
 
@@ -76,7 +76,7 @@ public sealed class RequestJournal(int capacity)
 
         internal bool AnswerStarted => _answerStarted();
 
-        internal Task Recorded => _ended.Task;
+        internal Task Ended => _ended.Task;
 
         /// <summary>Ends the wait on this request: its entry is recorded, or it will have none.</summary>
         public void Dispose()
