@@ -1,0 +1,117 @@
+#!/usr/bin/env bash
+# Load benchmark: the Release host (file store; in memory) against nginx serving the same files on the same machine,
+# driven by wrk with presigned URLs. Prints one table and writes it to bench/load/results/<time>.md (bench/README.md, "Load").
+#   bench/load/run.sh [--duration 10s] [--cells quick|full] [--host <published host folder>] [--port-base 9200] [--warmup 3s]
+# Ports: host file store base, base+10 (HTTPS); in memory base+1, base+11; in memory with the request log base+2;
+# nginx base+5, base+6 (HTTPS). Fails (exit 1) if a cell had any socket error or non-2xx answer, or a PUT stored other bytes.
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+repo=$(cd "$here/../.." && pwd)
+# shellcheck source=lib.sh
+source "$here/lib.sh"
+# shellcheck source=servers.sh
+source "$here/servers.sh"
+
+duration=10s cells=full host_dir="" port_base=9200 warmup=3s
+while (($#)); do
+  case $1 in
+    --duration) duration=$2 ;;
+    --cells) cells=$2 ;;
+    --host) host_dir=$(cd "$2" && pwd) ;;
+    --port-base) port_base=$2 ;;
+    --warmup) warmup=$2 ;;
+    -h | --help) sed -n '2,6p' "$0"; exit 0 ;;
+    *) die "unknown option $1 (--help lists them)" ;;
+  esac
+  shift 2
+done
+case $cells in
+  quick) connections=(64) sse_sizes=(4k) policy_servers=(memory) ;;
+  full) connections=(1 16 64) sse_sizes=(4k 1m) policy_servers=(file memory) ;;
+  *) die "--cells is quick or full" ;;
+esac
+
+file_http=$port_base mem_http=$((port_base + 1)) log_http=$((port_base + 2))
+nginx_http=$((port_base + 5)) nginx_https=$((port_base + 6)) file_https=$((port_base + 10)) mem_https=$((port_base + 11))
+sizes=(4k 1m)
+declare -A bytes=([4k]=4096 [1m]=1048576) size_label=([4k]="4 KiB" [1m]="1 MiB")
+declare -A label=([nginx]="nginx" [file]="ours, file" [memory]="ours, memory")
+declare -A url=() # "<server>/<object>" → presigned GET URL (servers.sh)
+account=123456789012
+sse_c_key=s3emulator-bench-sse-c-key-32byt # 32 bytes: SSE-C's AES-256 key
+export AWS_ACCESS_KEY_ID=AKIAIOSFODNN7EXAMPLE AWS_SECRET_ACCESS_KEY=wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY AWS_DEFAULT_REGION=us-east-1
+
+pids=() failures=()
+work=$(mktemp -d "${TMPDIR:-/tmp}/s3emulator-load.XXXXXX")
+trap cleanup EXIT
+trap 'exit 130' INT TERM HUP
+cores=$(nproc)
+results=$work/results.tsv
+body=$work/body
+ensure_tools
+load_before=$(cut -d' ' -f1-3 /proc/loadavg)
+started=$(date +%s)
+
+publish_host
+start_servers
+prepare_objects
+
+log "warming up each host ($warmup per request kind, not recorded)"
+for server in file memory; do
+  head -c 4096 /dev/urandom >"$body"
+  results=/dev/null duration=$warmup measure get warm-up "${label[$server]}" - - 4096 16 "${url[$server/get-4k]}"
+  results=/dev/null duration=$warmup measure put warm-up "${label[$server]}" - - 4096 16 "$work/urls/$server-put-4k"
+  results=/dev/null duration=$warmup measure get warm-up "${label[$server]}" - - 4096 16 "${url[$server/sse-get-4k]}" "${sse_c_headers[@]}"
+done
+
+for size in "${sizes[@]}"; do
+  for c in "${connections[@]}"; do
+    cell="GET ${size_label[$size]} c=$c"
+    for server in nginx file memory; do
+      measure get "$cell" "${label[$server]}" "$cell" - "${bytes[$size]}" "$c" "${url[$server/get-$size]}"
+    done
+  done
+done
+
+for size in "${sizes[@]}"; do
+  for c in "${connections[@]}"; do
+    cell="PUT ${size_label[$size]} c=$c"
+    head -c "${bytes[$size]}" /dev/urandom >"$body" # new bytes per cell: the check below sees this cell's write
+    for server in nginx file memory; do
+      measure put "$cell" "${label[$server]}" "$cell" - "${bytes[$size]}" "$c" "$work/urls/$server-put-$size"
+      verify_put "${label[$server]}" "$work/urls/$server-put-$size" "$c"
+    done
+  done
+done
+
+# SSE-C over HTTPS, PUT then GET; nginx does the same transfers over HTTPS without encryption at rest.
+for size in "${sse_sizes[@]}"; do
+  put="SSE-C PUT ${size_label[$size]} c=16 (HTTPS)" get="SSE-C GET ${size_label[$size]} c=16 (HTTPS)"
+  head -c "${bytes[$size]}" /dev/urandom >"$body"
+  measure put "$put" "nginx (HTTPS)" "$put" - "${bytes[$size]}" 16 "$work/urls/nginx-sse-put-$size"
+  verify_put nginx "$work/urls/nginx-sse-put-$size" 16
+  for server in file memory; do
+    measure put "$put" "${label[$server]}" "$put" - "${bytes[$size]}" 16 "$work/urls/$server-sse-put-$size" "${sse_c_headers[@]}"
+    verify_put "${label[$server]}" "$work/urls/$server-sse-put-$size" 16 sse-c
+  done
+  measure get "$get" "nginx (HTTPS)" "$get" - "${bytes[$size]}" 16 "${url[nginx/sse-get-$size]}"
+  for server in file memory; do
+    measure get "$get" "${label[$server]}" "$get" - "${bytes[$size]}" 16 "${url[$server/sse-get-$size]}" "${sse_c_headers[@]}"
+  done
+done
+
+# Authorization and the request log, each back to back with its baseline on the same host.
+plain="GET 4 KiB c=64, no policy"
+for server in "${policy_servers[@]}"; do
+  measure get "$plain" "${label[$server]}" "GET 4 KiB c=64" - 4096 64 "${url[$server/get-4k]}"
+  measure get "GET 4 KiB c=64, 20-statement bucket policy" "${label[$server]}" "GET 4 KiB c=64" "$plain" 4096 64 "${url[$server/policy20]}"
+  measure get "GET 4 KiB c=64, access point alias" "${label[$server]}" "GET 4 KiB c=64" "$plain" 4096 64 "${url[$server/access-point]}"
+done
+measure get "GET 4 KiB c=64, request log on" "${label[memory]}" "GET 4 KiB c=64" "$plain" 4096 64 "${url[memory-log/get-4k]}"
+
+write_report
+if ((${#failures[@]})); then
+  printf '\nFAILED: these cells had socket errors or non-2xx answers, their numbers mean nothing:\n' >&2
+  printf '  %s\n' "${failures[@]}" >&2
+  exit 1
+fi
