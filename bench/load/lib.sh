@@ -19,12 +19,16 @@ ensure_tools() {
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null || die "apt-get install ${missing[*]}"
   fi
   nginx_bin=$(command -v nginx || echo /usr/sbin/nginx)
-  # The Python that has botocore: the AWS CLI's (Debian's awscli brings python3-botocore).
+  # A Python with botocore: the AWS CLI's when it is version 1 (pip); Debian 12's awscli is version 2, which keeps its
+  # botocore to itself, so then Debian's python3-botocore.
   local candidate
-  for candidate in python3 /usr/bin/python3 $(sed -n '1s/^#! *//p' "$(command -v aws)"); do
+  for candidate in python3 /usr/bin/python3 $(sed -n 's/^#! *\(.*python[0-9.]*\)$/\1/p;q' "$(command -v aws)"); do
     if "$candidate" -c 'import botocore' 2>/dev/null; then python=$candidate; return; fi
   done
-  die "no Python with botocore (the AWS CLI's library) found"
+  [[ $(id -u) == 0 ]] || die "no Python with botocore: apt-get install -y python3-botocore"
+  log "installing python3-botocore"
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-botocore >/dev/null || die "apt-get install python3-botocore"
+  python=/usr/bin/python3
 }
 
 s3tool() { "$python" "$here/s3tool.py" "$@"; }
@@ -55,8 +59,8 @@ cleanup() {
   [[ -n ${work:-} ]] && rm -rf "$work"
 }
 
-# measure get|put CELL SERVER LIMIT-CELL BASE-CELL SIZE CONNECTIONS TARGET [HEADER…]
-# TARGET: the URL (get) or a file of URLs, one per key (put; the first CONNECTIONS lines are used, the body is $body).
+# measure get|put CELL SERVER LIMIT-CELL BASE-CELL SIZE CONNECTIONS URL-FILE [HEADER…]
+# URL-FILE: one URL (get), or one per key (put: the first CONNECTIONS lines are used, the body is $body).
 # Appends a row to $results; a cell with any error is remembered in $failures.
 measure() {
   local kind=$1 cell=$2 server=$3 limit=$4 base=$5 size=$6 connections=$7 target=$8
@@ -66,7 +70,7 @@ measure() {
   local threads=$((connections < cores ? connections : cores))
   local args=(-t"$threads" -c"$connections" -d"$duration" --timeout 10s "${headers[@]}")
   if [[ $kind == get ]]; then
-    args+=(-s "$here/get.lua" "$target")
+    args+=(-s "$here/get.lua" "$(head -n 1 "$target")")
   else
     head -n "$connections" "$target" >"$work/put-urls"
     args+=(-s "$here/put.lua" "$(head -n 1 "$target")" -- "$work/put-urls" "$body" "$threads")

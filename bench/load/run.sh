@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Load benchmark: the Release host (file store; in memory) against nginx serving the same files on the same machine,
 # driven by wrk with presigned URLs. Prints one table and writes it to bench/load/results/<time>.md (bench/README.md, "Load").
-#   bench/load/run.sh [--duration 10s] [--cells quick|full] [--host <published host folder>] [--port-base 9200] [--warmup 3s]
+#   bench/load/run.sh [--duration 10s] [--cells quick|full] [--host <published host folder>] [--port-base 9200] [--warmup 5s]
 # Ports: host file store base, base+10 (HTTPS); in memory base+1, base+11; in memory with the request log base+2;
 # nginx base+5, base+6 (HTTPS). Fails (exit 1) if a cell had any socket error or non-2xx answer, or a PUT stored other bytes.
 set -euo pipefail
@@ -12,7 +12,7 @@ source "$here/lib.sh"
 # shellcheck source=servers.sh
 source "$here/servers.sh"
 
-duration=10s cells=full host_dir="" port_base=9200 warmup=3s
+duration=10s cells=full host_dir="" port_base=9200 warmup=5s
 while (($#)); do
   case $1 in
     --duration) duration=$2 ;;
@@ -36,7 +36,6 @@ nginx_http=$((port_base + 5)) nginx_https=$((port_base + 6)) file_https=$((port_
 sizes=(4k 1m)
 declare -A bytes=([4k]=4096 [1m]=1048576) size_label=([4k]="4 KiB" [1m]="1 MiB")
 declare -A label=([nginx]="nginx" [file]="ours, file" [memory]="ours, memory")
-declare -A url=() # "<server>/<object>" → presigned GET URL (servers.sh)
 account=123456789012
 sse_c_key=s3emulator-bench-sse-c-key-32byt # 32 bytes: SSE-C's AES-256 key
 export AWS_ACCESS_KEY_ID=AKIAIOSFODNN7EXAMPLE AWS_SECRET_ACCESS_KEY=wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY AWS_DEFAULT_REGION=us-east-1
@@ -56,19 +55,25 @@ publish_host
 start_servers
 prepare_objects
 
-log "warming up each host ($warmup per request kind, not recorded)"
+# The JIT tiers a fresh host's hot paths up over its first seconds under load: each path a cell takes, once, unrecorded.
+log "warming up each host ($warmup per path, not recorded)"
+warm() { results=/dev/null duration=$warmup measure "$1" warm-up "$2" - - 4096 16 "${@:3}"; }
+head -c 4096 /dev/urandom >"$body"
 for server in file memory; do
-  head -c 4096 /dev/urandom >"$body"
-  results=/dev/null duration=$warmup measure get warm-up "${label[$server]}" - - 4096 16 "${url[$server/get-4k]}"
-  results=/dev/null duration=$warmup measure put warm-up "${label[$server]}" - - 4096 16 "$work/urls/$server-put-4k"
-  results=/dev/null duration=$warmup measure get warm-up "${label[$server]}" - - 4096 16 "${url[$server/sse-get-4k]}" "${sse_c_headers[@]}"
+  warm get "${label[$server]}" "$work/urls/$server/get-4k"
+  warm put "${label[$server]}" "$work/urls/$server/put-4k"
+  warm get "${label[$server]}" "$work/urls/$server/sse-get-4k" "${sse_c_headers[@]}"
+  warm put "${label[$server]}" "$work/urls/$server/sse-put-4k" "${sse_c_headers[@]}"
+  warm get "${label[$server]}" "$work/urls/$server/policy20"
+  warm get "${label[$server]}" "$work/urls/$server/access-point"
 done
+warm get "ours, memory, request log" "$work/urls/memory-log/get-4k"
 
 for size in "${sizes[@]}"; do
   for c in "${connections[@]}"; do
     cell="GET ${size_label[$size]} c=$c"
     for server in nginx file memory; do
-      measure get "$cell" "${label[$server]}" "$cell" - "${bytes[$size]}" "$c" "${url[$server/get-$size]}"
+      measure get "$cell" "${label[$server]}" "$cell" - "${bytes[$size]}" "$c" "$work/urls/$server/get-$size"
     done
   done
 done
@@ -78,8 +83,8 @@ for size in "${sizes[@]}"; do
     cell="PUT ${size_label[$size]} c=$c"
     head -c "${bytes[$size]}" /dev/urandom >"$body" # new bytes per cell: the check below sees this cell's write
     for server in nginx file memory; do
-      measure put "$cell" "${label[$server]}" "$cell" - "${bytes[$size]}" "$c" "$work/urls/$server-put-$size"
-      verify_put "${label[$server]}" "$work/urls/$server-put-$size" "$c"
+      measure put "$cell" "${label[$server]}" "$cell" - "${bytes[$size]}" "$c" "$work/urls/$server/put-$size"
+      verify_put "${label[$server]}" "$work/urls/$server/put-$size" "$c"
     done
   done
 done
@@ -88,26 +93,26 @@ done
 for size in "${sse_sizes[@]}"; do
   put="SSE-C PUT ${size_label[$size]} c=16 (HTTPS)" get="SSE-C GET ${size_label[$size]} c=16 (HTTPS)"
   head -c "${bytes[$size]}" /dev/urandom >"$body"
-  measure put "$put" "nginx (HTTPS)" "$put" - "${bytes[$size]}" 16 "$work/urls/nginx-sse-put-$size"
-  verify_put nginx "$work/urls/nginx-sse-put-$size" 16
+  measure put "$put" "nginx (HTTPS)" "$put" - "${bytes[$size]}" 16 "$work/urls/nginx/sse-put-$size"
+  verify_put nginx "$work/urls/nginx/sse-put-$size" 16
   for server in file memory; do
-    measure put "$put" "${label[$server]}" "$put" - "${bytes[$size]}" 16 "$work/urls/$server-sse-put-$size" "${sse_c_headers[@]}"
-    verify_put "${label[$server]}" "$work/urls/$server-sse-put-$size" 16 sse-c
+    measure put "$put" "${label[$server]}" "$put" - "${bytes[$size]}" 16 "$work/urls/$server/sse-put-$size" "${sse_c_headers[@]}"
+    verify_put "${label[$server]}" "$work/urls/$server/sse-put-$size" 16 sse-c
   done
-  measure get "$get" "nginx (HTTPS)" "$get" - "${bytes[$size]}" 16 "${url[nginx/sse-get-$size]}"
+  measure get "$get" "nginx (HTTPS)" "$get" - "${bytes[$size]}" 16 "$work/urls/nginx/sse-get-$size"
   for server in file memory; do
-    measure get "$get" "${label[$server]}" "$get" - "${bytes[$size]}" 16 "${url[$server/sse-get-$size]}" "${sse_c_headers[@]}"
+    measure get "$get" "${label[$server]}" "$get" - "${bytes[$size]}" 16 "$work/urls/$server/sse-get-$size" "${sse_c_headers[@]}"
   done
 done
 
 # Authorization and the request log, each back to back with its baseline on the same host.
 plain="GET 4 KiB c=64, no policy"
 for server in "${policy_servers[@]}"; do
-  measure get "$plain" "${label[$server]}" "GET 4 KiB c=64" - 4096 64 "${url[$server/get-4k]}"
-  measure get "GET 4 KiB c=64, 20-statement bucket policy" "${label[$server]}" "GET 4 KiB c=64" "$plain" 4096 64 "${url[$server/policy20]}"
-  measure get "GET 4 KiB c=64, access point alias" "${label[$server]}" "GET 4 KiB c=64" "$plain" 4096 64 "${url[$server/access-point]}"
+  measure get "$plain" "${label[$server]}" "GET 4 KiB c=64" - 4096 64 "$work/urls/$server/get-4k"
+  measure get "GET 4 KiB c=64, 20-statement bucket policy" "${label[$server]}" "GET 4 KiB c=64" "$plain" 4096 64 "$work/urls/$server/policy20"
+  measure get "GET 4 KiB c=64, access point alias" "${label[$server]}" "GET 4 KiB c=64" "$plain" 4096 64 "$work/urls/$server/access-point"
 done
-measure get "GET 4 KiB c=64, request log on" "${label[memory]}" "GET 4 KiB c=64" "$plain" 4096 64 "${url[memory-log/get-4k]}"
+measure get "GET 4 KiB c=64, request log on" "${label[memory]}" "GET 4 KiB c=64" "$plain" 4096 64 "$work/urls/memory-log/get-4k"
 
 write_report
 if ((${#failures[@]})); then

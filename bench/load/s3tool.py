@@ -1,13 +1,14 @@
 #!/usr/bin/env python3
-"""What run.sh needs from an S3 client, with botocore (the AWS CLI's own library, so present wherever the CLI is):
+"""What run.sh needs from an S3 client, with botocore (the AWS CLI's library; Debian: python3-botocore):
 
-  presign ENDPOINT [--sse-c KEY]        reads "METHOD BUCKET KEY" lines on stdin, prints one presigned URL per line
-  sse-c-headers KEY                     the three SSE-C headers a presigned URL signed with KEY must be sent with
+  prepare ENDPOINT TLS-ENDPOINT|- OBJECTS URLS ACCOUNT SSE-C-KEY
+                                        puts one host's objects and policies, writes the presigned URLs its cells use
+  sse-c-headers KEY                     the three SSE-C headers a URL presigned with KEY must be sent with
   policy NAME BUCKET ACCOUNT [ARN]      a policy of bench/S3Emulator.Bench/BenchPolicies.cs, as JSON
-  alias ENDPOINT ACCOUNT NAME           the alias of an access point (S3 Control GetAccessPoint)
-  table RESULTS.tsv MARKDOWN            prints the results table and writes it as markdown
+  table RESULTS.tsv MARKDOWN            prints the results table and appends it to MARKDOWN
 
-The AWS CLI presigns only GETs; a presigned PUT (and one that signs the SSE-C headers) needs the library.
+The AWS CLI presigns only GETs; a presigned PUT (and one that signs the SSE-C headers) needs the library. One process
+per host also saves the twenty CLI start-ups the same puts would cost.
 """
 import base64
 import hashlib
@@ -17,6 +18,7 @@ import re
 import sys
 import textwrap
 import urllib.request
+import warnings
 import xml.etree.ElementTree as ElementTree
 
 ACCESS_KEY = "AKIAIOSFODNN7EXAMPLE"
@@ -24,30 +26,58 @@ SECRET_KEY = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"
 REGION = "us-east-1"
 # A day: long enough for any run, and within SigV4's seven-day limit.
 EXPIRES = 86400
+# Keys per PUT cell: one per connection of the largest cell.
+PUT_KEYS = 64
 
 
 def s3_client(endpoint):
     import botocore.config
     import botocore.session
 
+    # The hosts' certificates are self-signed; nothing here is secret.
+    warnings.filterwarnings("ignore", message="Unverified HTTPS request")
     session = botocore.session.get_session()
     session.set_credentials(ACCESS_KEY, SECRET_KEY)
     config = botocore.config.Config(signature_version="s3v4", s3={"addressing_style": "path"})
     return session.create_client("s3", region_name=REGION, endpoint_url=endpoint, config=config, verify=False)
 
 
-def presign(endpoint, sse_c_key=None):
-    client = s3_client(endpoint)
-    operations = {"GET": "get_object", "PUT": "put_object"}
-    for line in sys.stdin:
-        if not line.strip():
-            continue
-        method, bucket, key = line.split()
-        params = {"Bucket": bucket, "Key": key}
-        if sse_c_key:
-            # botocore signs the three customer-key headers into the URL; the caller must send them (sse-c-headers).
-            params.update(SSECustomerAlgorithm="AES256", SSECustomerKey=sse_c_key)
-        print(client.generate_presigned_url(operations[method], Params=params, ExpiresIn=EXPIRES))
+def prepare(endpoint, tls_endpoint, objects_dir, urls_dir, account, sse_c_key):
+    """Objects get-<size> (from OBJECTS) in bucket bench, SSE-C copies sse-get-<size> over HTTPS, get-4k in the policy
+    buckets, then the policies; writes URLS/<name>, one URL a line: get-<size>, sse-get-<size>, put-<size> and
+    sse-put-<size> (one key a line), policy20, access-point. TLS endpoint "-": only the plain GETs."""
+    objects = {p.name.removeprefix("get-"): p.read_bytes() for p in sorted(pathlib.Path(objects_dir).glob("get-*"))}
+    urls = pathlib.Path(urls_dir)
+    urls.mkdir(parents=True, exist_ok=True)
+    s3 = s3_client(endpoint)
+
+    def write(name, client, method, bucket, keys, **params):
+        operation = {"GET": "get_object", "PUT": "put_object"}[method]
+        lines = [client.generate_presigned_url(operation, Params=dict(Bucket=bucket, Key=key, **params), ExpiresIn=EXPIRES)
+                 for key in keys]
+        (urls / name).write_text("\n".join(lines) + "\n")
+
+    for size, data in objects.items():
+        s3.put_object(Bucket="bench", Key=f"get-{size}", Body=data)
+        write(f"get-{size}", s3, "GET", "bench", [f"get-{size}"])
+    if tls_endpoint == "-":
+        return
+
+    # botocore signs the three customer-key headers into the URL; wrk must send them (sse-c-headers).
+    tls, sse_c = s3_client(tls_endpoint), dict(SSECustomerAlgorithm="AES256", SSECustomerKey=sse_c_key)
+    for size, data in objects.items():
+        tls.put_object(Bucket="bench", Key=f"sse-get-{size}", Body=data, **sse_c)
+        write(f"sse-get-{size}", tls, "GET", "bench", [f"sse-get-{size}"], **sse_c)
+        write(f"put-{size}", s3, "PUT", "bench", [f"put-{size}-{i}" for i in range(PUT_KEYS)])
+        write(f"sse-put-{size}", tls, "PUT", "bench", [f"sse-put-{size}-{i}" for i in range(PUT_KEYS)], **sse_c)
+
+    # Objects before policies: the 20-statement policy refuses unencrypted PUTs, as production policies do.
+    for bucket in ("policy20", "viaap"):
+        s3.put_object(Bucket=bucket, Key="get-4k", Body=objects["4k"])
+    s3.put_bucket_policy(Bucket="policy20", Policy=policy_text("TwentyStatements", "policy20", account))
+    s3.put_bucket_policy(Bucket="viaap", Policy=policy_text("DelegateToAccessPoints", "viaap", account))
+    write("policy20", s3, "GET", "policy20", ["get-4k"])
+    write("access-point", s3, "GET", access_point_alias(endpoint, account, "bench-ap"), ["get-4k"])
 
 
 def sse_c_headers(key):
@@ -57,33 +87,34 @@ def sse_c_headers(key):
     print("x-amz-server-side-encryption-customer-key-MD5: " + base64.b64encode(hashlib.md5(raw).digest()).decode())
 
 
-def policy(name, bucket, account, arn=None):
+def policy_text(name, bucket, account, arn=""):
     """Reads the C# raw string literal of BenchPolicies.NAME, so the load and the BenchmarkDotNet runs share one text."""
-    source = (pathlib.Path(__file__).parent.parent / "S3Emulator.Bench" / "BenchPolicies.cs").read_text()
+    path = pathlib.Path(__file__).resolve().parent.parent / "S3Emulator.Bench" / "BenchPolicies.cs"
+    source = path.read_text()
     match = re.search(r"\b" + name + r'\([^)]*\) => \$\$"""\n(.*?)"""', source, re.S)
     if not match:
-        sys.exit(f"BenchPolicies.{name} not found in {source}")
+        sys.exit(f"BenchPolicies.{name} not found in {path}")
     values = dict(re.findall(r'const string (\w+) = "([^"]*)";', source))
-    values.update(bucket=bucket, account=account, accessPointArn=arn or "")
+    values.update(bucket=bucket, account=account, accessPointArn=arn)
     # A C# raw string loses the closing quotes' indentation; S3 wants the policy to begin with '{'.
     text = re.sub(r"\{\{(\w+)\}\}", lambda m: values[m.group(1)], textwrap.dedent(match.group(1)).strip())
     json.loads(text)  # a changed C# shape fails here, not as a policy the emulator refuses
-    print(text)
+    return text
 
 
-def alias(endpoint, account, name):
-    """S3 Control by the x-amz-account-id header on the plain endpoint: no {account}.host name to resolve."""
+def access_point_alias(endpoint, account, name):
+    """S3 Control GetAccessPoint, by the x-amz-account-id header on the plain endpoint: no {account}.host to resolve."""
     from botocore.auth import S3SigV4Auth
     from botocore.awsrequest import AWSRequest
     from botocore.credentials import Credentials
 
     request = AWSRequest(method="GET", url=f"{endpoint}/v20180820/accesspoint/{name}", headers={"x-amz-account-id": account})
-    # S3's signer: it also sends x-amz-content-sha256, which S3 (and S3 Control) require.
+    # S3's signer: it also sends x-amz-content-sha256, which S3 Control requires.
     S3SigV4Auth(Credentials(ACCESS_KEY, SECRET_KEY), "s3", REGION).add_auth(request)
     prepared = request.prepare()
     with urllib.request.urlopen(urllib.request.Request(prepared.url, headers=dict(prepared.headers))) as response:
         document = ElementTree.fromstring(response.read())
-    print(next(e.text for e in document.iter() if e.tag.endswith("}Alias") or e.tag == "Alias"))
+    return next(e.text for e in document.iter() if e.tag.split("}")[-1] == "Alias")
 
 
 def table(results_path, markdown_path):
@@ -124,15 +155,13 @@ def table(results_path, markdown_path):
 
 
 if __name__ == "__main__":
-    command, args = sys.argv[1], sys.argv[2:]
-    if command == "presign":
-        presign(args[0], args[2] if args[1:2] == ["--sse-c"] else None)
+    command, args = (sys.argv[1], sys.argv[2:]) if len(sys.argv) > 1 else ("", [])
+    if command == "prepare":
+        prepare(*args)
     elif command == "sse-c-headers":
-        sse_c_headers(args[0])
+        sse_c_headers(*args)
     elif command == "policy":
-        policy(*args)
-    elif command == "alias":
-        alias(*args)
+        print(policy_text(*args))
     elif command == "table":
         table(*args)
     else:

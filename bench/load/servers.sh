@@ -83,52 +83,26 @@ start_servers() {
   S3Emulator__RequestLog=true start_host memory-log "$log_http" 0
 }
 
-# The same random bytes in nginx's folder and in each host; presigned URLs for every object a cell reads or writes.
+# The same random bytes in nginx's folder and in each host. $work/urls/<server>/<name> holds the presigned URLs of what
+# a cell reads or writes, one a line (a PUT cell's keys; see s3tool.py prepare); nginx's are its plain file URLs.
 prepare_objects() {
   log "putting objects and policies, presigning URLs"
-  mkdir -p "$work/objects" "$work/urls"
+  mkdir -p "$work/objects" "$work/urls/nginx"
   local size nginx=http://127.0.0.1:$nginx_http nginx_tls=https://127.0.0.1:$nginx_https
   for size in "${sizes[@]}"; do
     head -c "${bytes[$size]}" /dev/urandom >"$work/objects/get-$size"
     cp "$work/objects/get-$size" "$work/nginx/www/bench/get-$size"
-    url[nginx/get-$size]=$nginx/bench/get-$size
-    url[nginx/sse-get-$size]=$nginx_tls/bench/get-$size
-    seq 0 63 | sed "s|^|$nginx/bench/put-$size-|" >"$work/urls/nginx-put-$size"
-    seq 0 63 | sed "s|^|$nginx_tls/bench/sse-put-$size-|" >"$work/urls/nginx-sse-put-$size"
+    echo "$nginx/bench/get-$size" >"$work/urls/nginx/get-$size"
+    echo "$nginx_tls/bench/get-$size" >"$work/urls/nginx/sse-get-$size"
+    seq 0 63 | sed "s|^|$nginx/bench/put-$size-|" >"$work/urls/nginx/put-$size"
+    seq 0 63 | sed "s|^|$nginx_tls/bench/sse-put-$size-|" >"$work/urls/nginx/sse-put-$size"
   done
   mapfile -t sse_c_headers < <(s3tool sse-c-headers "$sse_c_key")
-  prepare_host file "$file_http" "$file_https"
-  prepare_host memory "$mem_http" "$mem_https"
-  prepare_host memory-log "$log_http" 0
+  prepare_host file "http://127.0.0.1:$file_http" "https://127.0.0.1:$file_https"
+  prepare_host memory "http://127.0.0.1:$mem_http" "https://127.0.0.1:$mem_https"
+  prepare_host memory-log "http://127.0.0.1:$log_http" - # the request-log cell reads get-4k only
 }
 
-# prepare_host NAME HTTP-PORT HTTPS-PORT (0: only the plain GET objects)
-prepare_host() {
-  local name=$1 http=http://127.0.0.1:$2 https=https://127.0.0.1:$3 size urls
-  local s3=(aws --endpoint-url "$http" s3api) s3_tls=(aws --endpoint-url "$https" --no-verify-ssl s3api)
-  for size in "${sizes[@]}"; do
-    "${s3[@]}" put-object --bucket bench --key "get-$size" --body "$work/objects/get-$size" >/dev/null
-  done
-  mapfile -t urls < <(printf 'GET bench get-%s\n' "${sizes[@]}" | s3tool presign "$http")
-  url[$name/get-4k]=${urls[0]} url[$name/get-1m]=${urls[1]}
-  [[ $3 == 0 ]] && return
-
-  for size in "${sizes[@]}"; do
-    PYTHONWARNINGS=ignore "${s3_tls[@]}" put-object --bucket bench --key "sse-get-$size" --body "$work/objects/get-$size" \
-      --sse-customer-algorithm AES256 --sse-customer-key "$sse_c_key" >/dev/null
-    seq 0 63 | sed "s/^/PUT bench put-$size-/" | s3tool presign "$http" >"$work/urls/$name-put-$size"
-    seq 0 63 | sed "s/^/PUT bench sse-put-$size-/" | s3tool presign "$https" --sse-c "$sse_c_key" >"$work/urls/$name-sse-put-$size"
-  done
-  mapfile -t urls < <(printf 'GET bench sse-get-%s\n' "${sizes[@]}" | s3tool presign "$https" --sse-c "$sse_c_key")
-  url[$name/sse-get-4k]=${urls[0]} url[$name/sse-get-1m]=${urls[1]}
-
-  # Objects first: the 20-statement policy refuses unencrypted PUTs, as production policies do.
-  "${s3[@]}" put-object --bucket policy20 --key get-4k --body "$work/objects/get-4k" >/dev/null
-  "${s3[@]}" put-object --bucket viaap --key get-4k --body "$work/objects/get-4k" >/dev/null
-  "${s3[@]}" put-bucket-policy --bucket policy20 --policy "$(s3tool policy TwentyStatements policy20 "$account")"
-  "${s3[@]}" put-bucket-policy --bucket viaap --policy "$(s3tool policy DelegateToAccessPoints viaap "$account")"
-  local alias
-  alias=$(s3tool alias "$http" "$account" bench-ap)
-  mapfile -t urls < <(printf 'GET %s get-4k\n' policy20 "$alias" | s3tool presign "$http")
-  url[$name/policy20]=${urls[0]} url[$name/access-point]=${urls[1]}
+prepare_host() { # NAME HTTP-ENDPOINT HTTPS-ENDPOINT|-
+  s3tool prepare "$2" "$3" "$work/objects" "$work/urls/$1" "$account" "$sse_c_key" || die "could not prepare the host $1"
 }
