@@ -36,7 +36,7 @@ s3tool() { "$python" "$here/s3tool.py" "$@"; }
 # Waits until URL answers (any HTTP status); on failure shows the log of the process that should serve it.
 wait_ready() {
   local url=$1 logfile=$2 pid=$3
-  for _ in $(seq 300); do
+  for _ in $(seq 600); do # two minutes: a loaded machine starts a host in 20 s
     curl -sk -o /dev/null "$url" && return 0
     kill -0 "$pid" 2>/dev/null || break
     sleep 0.2
