@@ -36,7 +36,7 @@ public sealed class KillDuringWritesTests
         Workload[] workloads =
         [
             new("4 KiB PutObject to fresh keys (SSE-S3)", Plain, Sse.S3, 3, 10, Put(Plain, Sse.S3, w => w.FreshKey("fresh"), Small, Small)),
-            new("4 KiB PutObject over 12 shared keys (SSE-S3)", Plain, Sse.S3, 6, 20, Put(Plain, Sse.S3, w => w.SharedKey("hot", 12), Small, Small)),
+            new("4 KiB PutObject over 12 shared keys (SSE-S3)", Plain, Sse.S3, 6, 10, Put(Plain, Sse.S3, w => w.SharedKey("hot", 12), Small, Small)),
             new("1-2 MiB PutObject over 2 shared keys (SSE-S3)", Plain, Sse.S3, 2, 2, Put(Plain, Sse.S3, w => w.SharedKey("big", 2), MiB, 2 * MiB)),
             new("1-2 MiB PutObject to fresh keys (SSE-S3)", Plain, Sse.S3, 1, 1, Put(Plain, Sse.S3, w => w.FreshKey("big-fresh"), MiB, 2 * MiB)),
             new("CopyObject over 4 shared keys", Plain, Sse.S3, 2, 3, Copy(Plain, 4)),

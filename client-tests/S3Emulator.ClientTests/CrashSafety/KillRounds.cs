@@ -152,7 +152,8 @@ internal sealed class KillRounds(string root, int seed, TextWriter log)
                 }
                 else
                 {
-                    // Unreadable: the survey has said so; judge the next round against what was there before.
+                    // Unreadable: judge the next round against what was there before.
+                    violations.AddRange(VersionJudge.JudgeUnreadable($"{bucket}/{key}", history));
                     history.StartOver(history.Survivor);
                 }
             }
@@ -170,7 +171,7 @@ internal sealed class KillRounds(string root, int seed, TextWriter log)
         if (disk < baseline + liveBytes)
         {
             violations.Add(new Violation(Promise.NoDebrisAfterRestart,
-                $"the data directory holds {disk:N0} bytes, less than the {liveBytes:N0} of the live objects: the objects live elsewhere and this check measures nothing"));
+                $"the data directory holds {disk:N0} bytes, less than the {liveBytes:N0} the live objects hold: some listed object lacks its content, or the content lives elsewhere and this check measures nothing"));
         }
 
         return new RoundReport(

@@ -85,6 +85,22 @@ internal static class VersionJudge
         }
     }
 
+    /// <summary>A key HEAD or GET failed on (a 500, say): whatever it held, or was acknowledged to hold, is not whole.</summary>
+    public static IEnumerable<Violation> JudgeUnreadable(string address, KeyHistory history)
+    {
+        var acknowledged = history.Attempts.Count(a => a.Acknowledged is not null);
+        if (acknowledged > 0)
+        {
+            yield return new Violation(Promise.AcknowledgedWritesSurvive,
+                $"{address}: unreadable after the restart (its HEAD or GET failed), though {acknowledged} write(s) to it were acknowledged");
+        }
+        else if (history.Survivor is not null)
+        {
+            yield return new Violation(Promise.InterruptedOverwritesLeaveAWholeVersion,
+                $"{address}: unreadable after the restart (its HEAD or GET failed); it held {Describe(history.Survivor)} before the interrupted overwrite(s)");
+        }
+    }
+
     private static string Describe(ObjectVersion? version) =>
         version is null ? "nothing" : $"{version.Length} bytes, SHA-256 {version.Sha256[..12]}…, ETag {version.ETag}";
 }

@@ -54,13 +54,13 @@ internal sealed record Workload(string Name, string Bucket, Sse Sse, int Writers
     };
 
     /// <summary>
-    /// A two-part multipart upload (5 MiB and up to 1 MiB) to one of <paramref name="keys"/> shared keys, under SSE-S3 or SSE-KMS
+    /// A two-part multipart upload (5 MiB and up to 256 KiB) to one of <paramref name="keys"/> shared keys, under SSE-S3 or SSE-KMS
     /// by a coin toss. The object changes only at CompleteMultipartUpload, so that is when the write counts as sent.
     /// </summary>
     public static Func<WriterContext, Task> Multipart(string bucket, int keys) => async w =>
     {
         var key = w.SharedKey("mpu", keys);
-        var content = w.Bytes(PartSize + 1, PartSize + MiB);
+        var content = w.Bytes(PartSize + 1, PartSize + MiB / 4);
         var initiate = new InitiateMultipartUploadRequest { BucketName = bucket, Key = key };
         (w.Coin() ? Sse.Kms : Sse.S3).ApplyTo(initiate);
         var upload = await w.S3.InitiateMultipartUploadAsync(initiate);
