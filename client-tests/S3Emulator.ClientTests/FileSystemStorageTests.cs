@@ -106,8 +106,8 @@ public sealed class FileSystemStorageTests(Transport transport) : EmulatorTestBa
     {
         var bucket = await CreateBucketAsync();
         // A real refusal from the file system, whoever runs the tests (root ignores permissions): the folder the
-        // store moves finished content into is a file now.
-        var content = Path.Combine(_dataPath, "buckets", Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(bucket))), "content");
+        // store moves finished objects into is a file now.
+        var content = Path.Combine(_dataPath, "buckets", Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(bucket))), "objects");
         Directory.Delete(content, recursive: true);
         await File.WriteAllTextAsync(content, "not a folder");
 

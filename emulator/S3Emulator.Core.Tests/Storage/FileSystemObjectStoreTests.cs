@@ -31,8 +31,12 @@ public sealed partial class FileSystemObjectStoreTests : ObjectStoreContractTest
         _root = null;
     }
 
+    /// <summary>Every file holding content: object version files and separate content files (parts, older objects).</summary>
     private string[] ContentFiles() =>
-        Directory.GetFiles(Root, "*" + FileSystemLayout.ContentExtension, SearchOption.AllDirectories);
+    [
+        .. Directory.GetFiles(Root, "*" + FileSystemLayout.ContentExtension, SearchOption.AllDirectories),
+        .. Directory.GetFiles(Root, "*" + FileSystemLayout.VersionExtension, SearchOption.AllDirectories),
+    ];
 
     [Test]
     public async Task Reopen_KeepsBucketsAndFullObjectRecords()
@@ -99,10 +103,12 @@ public sealed partial class FileSystemObjectStoreTests : ObjectStoreContractTest
     public async Task Reopen_WithARecordFromANewerFormat_RefusesToStart()
     {
         await PutAsync("key", [1]);
-        var record = Directory.GetFiles(Root, "*.json", SearchOption.AllDirectories)
-            .Single(f => f.Contains("objects", StringComparison.Ordinal));
-        await File.WriteAllTextAsync(
-            record, (await File.ReadAllTextAsync(record, Ct)).Replace("\"formatVersion\":1", "\"formatVersion\":99", StringComparison.Ordinal), Ct);
+        var version = ContentFiles().Single();
+        var bytes = await File.ReadAllBytesAsync(version, Ct);
+        var at = bytes.AsSpan().IndexOf("\"formatVersion\":1"u8);
+        Assert.That(at, Is.GreaterThan(0), "the version file holds its record");
+        bytes[at + "\"formatVersion\":".Length] = (byte)'9';
+        await File.WriteAllBytesAsync(version, bytes, Ct);
 
         // Refusing beats sweeping the content of a record this build cannot read.
         Assert.Throws<InvalidDataException>(() => Reopen(Store));

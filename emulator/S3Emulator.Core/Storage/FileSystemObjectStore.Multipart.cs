@@ -4,13 +4,17 @@ using S3Emulator.Core.Storage.Index;
 
 namespace S3Emulator.Core.Storage;
 
-/// <summary>Multipart uploads: an upload record per upload, a part record per part, part content beside object content.</summary>
+/// <summary>
+/// Multipart uploads: an upload record per upload, a part record per part naming a separate content file.
+/// Upload commits take the stripe of the bucket and upload id; completion also takes the final key's stripe.
+/// </summary>
 public sealed partial class FileSystemObjectStore
 {
-    public async ValueTask CreateMultipartUploadAsync(MultipartUpload upload, CancellationToken cancellationToken)
+    public ValueTask CreateMultipartUploadAsync(MultipartUpload upload, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(upload);
-        await CommitAsync(
+        _locks.Run(
+            CommitLocks.StripeOf(upload.Bucket, upload.UploadId),
             () =>
             {
                 if (_index.GetBucket(upload.Bucket) is null) throw StoreErrors.NoSuchBucket(upload.Bucket);
@@ -25,8 +29,8 @@ public sealed partial class FileSystemObjectStore
                     StoreJsonContext.Default.UploadRecord, _layout.NewTempPath());
                 _index.AddUpload(upload);
                 return true;
-            },
-            cancellationToken).ConfigureAwait(false);
+            });
+        return ValueTask.CompletedTask;
     }
 
     public ValueTask<MultipartUpload?> GetMultipartUploadAsync(
@@ -50,7 +54,8 @@ public sealed partial class FileSystemObjectStore
         {
             var length = await ContentWriter.WriteAsync(content, temp, cancellationToken).ConfigureAwait(false);
             var part = StoreErrors.EnsurePartNumber(describe(length), partNumber);
-            var (committed, previous) = await CommitAsync(
+            var (committed, previous) = _locks.Run(
+                CommitLocks.StripeOf(bucket, uploadId),
                 () =>
                 {
                     if (_index.GetUpload(bucket, uploadId) is null) return (false, null);
@@ -64,8 +69,7 @@ public sealed partial class FileSystemObjectStore
                             _layout.NewTempPath()));
                     var set = _index.TrySetPart(bucket, uploadId, entry, out var replaced);
                     return (set, replaced);
-                },
-                cancellationToken).ConfigureAwait(false);
+                });
             ReleaseContent(previous?.Content);
             return committed ? part : null;
         }
@@ -92,30 +96,51 @@ public sealed partial class FileSystemObjectStore
         StoreErrors.EnsureAddresses(final, bucket, upload.Key);
 
         // Opened under the lock, so no named part can be replaced or aborted between lookup and open.
-        var pinned = await CommitAsync(() => OpenParts(bucket, uploadId, partNumbers), cancellationToken)
-            .ConfigureAwait(false);
+        var uploadStripe = CommitLocks.StripeOf(bucket, uploadId);
+        var pinned = _locks.Run(uploadStripe, () => OpenParts(bucket, uploadId, partNumbers));
         var temp = _layout.NewTempPath();
+        var committed = false;
         try
         {
-            var length = await ContentWriter.ConcatenateAsync(
-                pinned.Select(p => OpenWhole(p.File, p.Length)), temp, cancellationToken).ConfigureAwait(false);
-            var (previous, parts) = await CommitAsync(
-                () => CommitCompletion(bucket, uploadId, final, temp, length), cancellationToken).ConfigureAwait(false);
-            ReleaseContent(previous?.Content);
+            long length;
+            long recordsEnd;
+            using (var writer = VersionFileWriter.Create(temp))
+            {
+                foreach (var part in pinned)
+                {
+                    await using var stream = OpenWhole(part.File, part.Length);
+                    await writer.AppendAsync(stream, cancellationToken).ConfigureAwait(false);
+                }
+
+                length = writer.Length;
+                recordsEnd = writer.Seal(final);
+            }
+
+            var (previous, parts) = _locks.Run(
+                uploadStripe,
+                CommitLocks.StripeOf(bucket, upload.Key),
+                () =>
+                {
+                    var completed = CommitCompletion(bucket, uploadId, final, temp, length, recordsEnd);
+                    committed = true;
+                    return completed;
+                });
+            ReleaseContent(previous);
             DiscardUpload(bucket, uploadId, parts);
             return final;
         }
         finally
         {
             foreach (var part in pinned) part.File.Release();
-            StoreFiles.DeleteQuietly(temp);
+            if (!committed) StoreFiles.DeleteQuietly(temp);
         }
     }
 
-    public async ValueTask<bool> AbortMultipartUploadAsync(
+    public ValueTask<bool> AbortMultipartUploadAsync(
         string bucket, string uploadId, CancellationToken cancellationToken)
     {
-        var parts = await CommitAsync(
+        var parts = _locks.Run(
+            CommitLocks.StripeOf(bucket, uploadId),
             () =>
             {
                 if (_index.GetUpload(bucket, uploadId) is null) return null;
@@ -123,11 +148,10 @@ public sealed partial class FileSystemObjectStore
                 // Removing the record commits the abort; parts left behind are debris a restart would sweep.
                 File.Delete(_layout.UploadRecord(bucket, uploadId));
                 return _index.RemoveUpload(bucket, uploadId);
-            },
-            cancellationToken).ConfigureAwait(false);
-        if (parts is null) return false;
+            });
+        if (parts is null) return ValueTask.FromResult(false);
         DiscardUpload(bucket, uploadId, parts);
-        return true;
+        return ValueTask.FromResult(true);
     }
 
     private List<(SharedFileHandle File, long Length)> OpenParts(
@@ -155,21 +179,41 @@ public sealed partial class FileSystemObjectStore
     private static FileRangeStream OpenWhole(SharedFileHandle file, long length)
     {
         file.AddReference();
-        return new FileRangeStream(file, ByteRange.Whole(length), length);
+        return new FileRangeStream(file, 0, ByteRange.Whole(length), length);
     }
 
-    private (IndexedObject<ContentFile>? Previous, IReadOnlyList<IndexedPart<ContentFile>> Parts) CommitCompletion(
-        string bucket, string uploadId, ObjectInfo final, string temp, long length)
+    private (ContentFile? Previous, IReadOnlyList<IndexedPart<ContentFile>> Parts) CommitCompletion(
+        string bucket, string uploadId, ObjectInfo final, string temp, long length, long recordsEnd)
     {
         // Aborted (or completed by a concurrent request) while the parts were being joined.
         var parts = _index.GetParts(bucket, uploadId) ?? throw StoreErrors.NoSuchUpload(uploadId);
-        var entry = new IndexedObject<ContentFile>(final, MoveIntoContent(temp, bucket, length));
-        WriteRecordOrDiscardContent(entry.Content, () => WriteObjectRecord(entry));
+        var entry = CommitVersion(temp, final, length, recordsEnd);
 
-        // The object record is in place first: a crash now leaves the upload as well, never neither.
+        // The object is in place first: a crash now leaves the upload as well, never neither.
         File.Delete(_layout.UploadRecord(bucket, uploadId));
         _index.TryCompleteUpload(bucket, uploadId, entry, out var previous);
-        return (previous, parts);
+        return (Supersede(bucket, final.Key, previous), parts);
+    }
+
+    /// <summary>Renames a finished part's temp file into the bucket's content directory under a fresh name.</summary>
+    private ContentFile MoveIntoContent(string temp, string bucket, long length)
+    {
+        var path = Path.Combine(_layout.ContentDirectory(bucket), FileSystemLayout.NewContentName());
+        File.Move(temp, path);
+        return ContentFile.Separate(path, length);
+    }
+
+    private static void WriteRecordOrDiscardContent(ContentFile content, Action writeRecord)
+    {
+        try
+        {
+            writeRecord();
+        }
+        catch
+        {
+            StoreFiles.DeleteQuietly(content.Path);
+            throw;
+        }
     }
 
     private void DiscardUpload(string bucket, string uploadId, IReadOnlyList<IndexedPart<ContentFile>> parts)

@@ -11,18 +11,30 @@ namespace S3Emulator.Core.Storage;
 /// </summary>
 /// <remarks>
 /// <para>
-/// Content streams to a temp file (bounded memory whatever the object size) and is renamed into place;
-/// each version gets its own content file, and the object becomes visible when its JSON record is renamed
-/// over the old one. Records carry the real key; files are named by hashes (see <see cref="FileSystemLayout"/>).
+/// What it promises, short of power loss: an acknowledged write survives the process being killed (even
+/// with <c>kill -9</c>); an interrupted write or overwrite leaves the previous object whole; after a restart
+/// the index and the data agree; concurrent writers to a key leave exactly the last commit; an open reader
+/// of a replaced or deleted version keeps reading it whole; replaced and deleted content is released; and
+/// startup sweeps whatever an interrupted operation left behind.
 /// </para>
 /// <para>
-/// Commits (rename, record write, index update) are short and take one store-wide lock, so disk and index
-/// always change in the same order and concurrent writers to a key leave exactly the last commit. Bytes
-/// are streamed outside that lock. Reads use the in-memory index, rebuilt from the records at startup.
+/// How: an object version is one file holding its content and its record (<see cref="VersionFile"/>). It is
+/// written in the temp directory, outside any lock and with bounded memory whatever the object size, and
+/// committed by renaming it into <c>objects/</c> under a name no file has (<see cref="FileSystemLayout"/>),
+/// then unlinking the version it replaced. A killed process's page cache survives it, so a renamed file is
+/// whole; nothing is fsynced, so power loss may lose recent writes, which is fine for an emulator and keeps
+/// writes fast. Readers hold an open handle, and POSIX keeps an unlinked file alive until the last handle closes.
 /// </para>
 /// <para>
-/// Records are renamed into place but not fsynced: the store survives process restarts, not power loss,
-/// which is enough for an emulator and keeps writes fast.
+/// Commits (rename, unlink of the replaced version, index update) are short, synchronous and serialized per
+/// key by <see cref="CommitLocks"/>, so the disk and the index change in the same order for a key while
+/// writers of different keys commit side by side; bucket-wide changes take every stripe. Reads use the
+/// in-memory index, rebuilt from the files at startup.
+/// </para>
+/// <para>
+/// Directories written before version files existed still load: their objects keep a JSON record naming a
+/// separate content file until they are next overwritten (a tag or metadata update rewrites that record).
+/// Parts keep that shape, since they are read only by their completion.
 /// </para>
 /// </remarks>
 public sealed partial class FileSystemObjectStore : IObjectStore
@@ -31,7 +43,8 @@ public sealed partial class FileSystemObjectStore : IObjectStore
 
     private readonly FileSystemLayout _layout;
     private readonly StoreIndex<ContentFile> _index;
-    private readonly SemaphoreSlim _commitLock = new(1, 1);
+    private readonly CommitLocks _locks = new();
+    private long _sequence;
 
     /// <summary>
     /// Opens (or creates) the store under <paramref name="rootDirectory"/>, rebuilding its index from the
@@ -41,32 +54,30 @@ public sealed partial class FileSystemObjectStore : IObjectStore
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(rootDirectory);
         _layout = new FileSystemLayout(rootDirectory);
-        _index = FileSystemIndexLoader.Load(_layout);
+        _index = FileSystemIndexLoader.Load(_layout, out _sequence);
     }
 
     /// <summary>The full path of the store's root directory.</summary>
     public string RootDirectory => _layout.Root;
 
-    public async ValueTask<bool> TryCreateBucketAsync(BucketInfo bucket, CancellationToken cancellationToken)
+    public ValueTask<bool> TryCreateBucketAsync(BucketInfo bucket, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(bucket);
-        return await CommitAsync(
-            () =>
-            {
-                if (_index.GetBucket(bucket.Name) is not null) return false;
+        return ValueTask.FromResult(_locks.RunExclusive(() =>
+        {
+            if (_index.GetBucket(bucket.Name) is not null) return false;
 
-                // A directory without a bucket record is debris of an interrupted deletion: start clean.
-                var directory = _layout.BucketDirectory(bucket.Name);
-                if (Directory.Exists(directory)) Directory.Delete(directory, recursive: true);
-                Directory.CreateDirectory(_layout.ObjectsDirectory(bucket.Name));
-                Directory.CreateDirectory(_layout.ContentDirectory(bucket.Name));
-                Directory.CreateDirectory(_layout.UploadsDirectory(bucket.Name));
-                RecordFiles.Write(
-                    _layout.BucketRecord(bucket.Name), new BucketRecord(RecordFormat.Current, bucket),
-                    StoreJsonContext.Default.BucketRecord, _layout.NewTempPath());
-                return _index.TryAddBucket(bucket);
-            },
-            cancellationToken).ConfigureAwait(false);
+            // A directory without a bucket record is debris of an interrupted deletion: start clean.
+            var directory = _layout.BucketDirectory(bucket.Name);
+            if (Directory.Exists(directory)) Directory.Delete(directory, recursive: true);
+            Directory.CreateDirectory(_layout.ObjectsDirectory(bucket.Name));
+            Directory.CreateDirectory(_layout.ContentDirectory(bucket.Name));
+            Directory.CreateDirectory(_layout.UploadsDirectory(bucket.Name));
+            RecordFiles.Write(
+                _layout.BucketRecord(bucket.Name), new BucketRecord(RecordFormat.Current, bucket),
+                StoreJsonContext.Default.BucketRecord, _layout.NewTempPath());
+            return _index.TryAddBucket(bucket);
+        }));
     }
 
     public ValueTask<BucketInfo?> GetBucketAsync(string bucket, CancellationToken cancellationToken) =>
@@ -75,39 +86,35 @@ public sealed partial class FileSystemObjectStore : IObjectStore
     public ValueTask<IReadOnlyList<BucketInfo>> ListBucketsAsync(CancellationToken cancellationToken) =>
         ValueTask.FromResult(_index.ListBuckets());
 
-    public async ValueTask<DeleteBucketOutcome> DeleteBucketAsync(string bucket, CancellationToken cancellationToken) =>
-        await CommitAsync(
-            () =>
-            {
-                var outcome = _index.GetDeleteOutcome(bucket);
-                if (outcome != DeleteBucketOutcome.Deleted) return outcome;
+    public ValueTask<DeleteBucketOutcome> DeleteBucketAsync(string bucket, CancellationToken cancellationToken) =>
+        ValueTask.FromResult(_locks.RunExclusive(() =>
+        {
+            var outcome = _index.GetDeleteOutcome(bucket);
+            if (outcome != DeleteBucketOutcome.Deleted) return outcome;
 
-                // Removing the record commits the deletion; the rest is debris a restart would sweep.
-                File.Delete(_layout.BucketRecord(bucket));
-                _index.TryRemoveBucket(bucket);
-                StoreFiles.DeleteDirectoryQuietly(_layout.BucketDirectory(bucket));
-                return outcome;
-            },
-            cancellationToken).ConfigureAwait(false);
+            // Removing the record commits the deletion; the rest is debris a restart would sweep.
+            File.Delete(_layout.BucketRecord(bucket));
+            _index.TryRemoveBucket(bucket);
+            StoreFiles.DeleteDirectoryQuietly(_layout.BucketDirectory(bucket));
+            return outcome;
+        }));
 
-    public async ValueTask<BucketInfo?> UpdateBucketAsync(
+    public ValueTask<BucketInfo?> UpdateBucketAsync(
         string bucket, Func<BucketInfo, BucketInfo> update, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(update);
-        return await CommitAsync(
-            () =>
-            {
-                var current = _index.GetBucket(bucket);
-                if (current is null) return null;
-                // The record on disk is written first: the index never shows what a restart would lose.
-                var updated = update(current);
-                if (updated.Name != bucket) throw new InvalidOperationException("A bucket record must keep its name.");
-                RecordFiles.Write(
-                    _layout.BucketRecord(bucket), new BucketRecord(RecordFormat.Current, updated),
-                    StoreJsonContext.Default.BucketRecord, _layout.NewTempPath());
-                return _index.UpdateBucket(bucket, _ => updated);
-            },
-            cancellationToken).ConfigureAwait(false);
+        return ValueTask.FromResult(_locks.RunExclusive(() =>
+        {
+            var current = _index.GetBucket(bucket);
+            if (current is null) return null;
+            // The record on disk is written first: the index never shows what a restart would lose.
+            var updated = update(current);
+            if (updated.Name != bucket) throw new InvalidOperationException("A bucket record must keep its name.");
+            RecordFiles.Write(
+                _layout.BucketRecord(bucket), new BucketRecord(RecordFormat.Current, updated),
+                StoreJsonContext.Default.BucketRecord, _layout.NewTempPath());
+            return _index.UpdateBucket(bucket, _ => updated);
+        }));
     }
 
     public async ValueTask<ObjectInfo> PutObjectAsync(
@@ -119,25 +126,33 @@ public sealed partial class FileSystemObjectStore : IObjectStore
         if (_index.GetBucket(bucket) is null) throw StoreErrors.NoSuchBucket(bucket);
 
         var temp = _layout.NewTempPath();
+        var committed = false;
         try
         {
-            var length = await ContentWriter.WriteAsync(content, temp, cancellationToken).ConfigureAwait(false);
-            var info = StoreErrors.EnsureAddresses(describe(length), bucket, key);
-            var previous = await CommitAsync(
-                () =>
-                {
-                    if (_index.GetBucket(bucket) is null) throw StoreErrors.NoSuchBucket(bucket);
-                    var entry = new IndexedObject<ContentFile>(info, MoveIntoContent(temp, bucket, length));
-                    WriteRecordOrDiscardContent(entry.Content, () => WriteObjectRecord(entry));
-                    return _index.SetObject(bucket, key, entry);
-                },
-                cancellationToken).ConfigureAwait(false);
-            ReleaseContent(previous?.Content);
+            ObjectInfo info;
+            long length;
+            long recordsEnd;
+            using (var writer = VersionFileWriter.Create(temp))
+            {
+                await writer.AppendAsync(content, cancellationToken).ConfigureAwait(false);
+                length = writer.Length;
+                info = StoreErrors.EnsureAddresses(describe(length), bucket, key);
+                recordsEnd = writer.Seal(info);
+            }
+
+            var previous = _locks.Run(CommitLocks.StripeOf(bucket, key), () =>
+            {
+                if (_index.GetBucket(bucket) is null) throw StoreErrors.NoSuchBucket(bucket);
+                var entry = CommitVersion(temp, info, length, recordsEnd);
+                committed = true;
+                return Supersede(bucket, key, _index.SetObject(bucket, key, entry));
+            });
+            ReleaseContent(previous);
             return info;
         }
         finally
         {
-            StoreFiles.DeleteQuietly(temp);
+            if (!committed) StoreFiles.DeleteQuietly(temp);
         }
     }
 
@@ -153,7 +168,8 @@ public sealed partial class FileSystemObjectStore : IObjectStore
             try
             {
                 var file = SharedFileHandle.Open(entry.Content.Path);
-                return ValueTask.FromResult<IStoredObject?>(new FileStoredObject(entry.Info, file, entry.Content.Length));
+                return ValueTask.FromResult<IStoredObject?>(
+                    new FileStoredObject(entry.Info, file, entry.Content.Offset, entry.Content.Length));
             }
             catch (IOException ex) when (ex is FileNotFoundException or DirectoryNotFoundException
                                          && !ReferenceEquals(_index.GetObject(bucket, key), entry))
@@ -163,7 +179,7 @@ public sealed partial class FileSystemObjectStore : IObjectStore
         }
     }
 
-    public async ValueTask<ObjectInfo?> UpdateObjectInfoAsync(
+    public ValueTask<ObjectInfo?> UpdateObjectInfoAsync(
         string bucket, string key, Func<ObjectInfo, ObjectInfo> update, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(update);
@@ -172,32 +188,38 @@ public sealed partial class FileSystemObjectStore : IObjectStore
         while (true)
         {
             var current = _index.GetObject(bucket, key);
-            if (current is null) return null;
-            var updated = current with { Info = StoreErrors.EnsureAddresses(update(current.Info), bucket, key) };
-            var committed = await CommitAsync(
-                () =>
-                {
-                    if (!ReferenceEquals(_index.GetObject(bucket, key), current)) return false;
-                    WriteObjectRecord(updated);
-                    return _index.TryReplaceObject(bucket, key, current, updated);
-                },
-                cancellationToken).ConfigureAwait(false);
-            if (committed) return updated.Info;
+            if (current is null) return ValueTask.FromResult<ObjectInfo?>(null);
+            var info = StoreErrors.EnsureAddresses(update(current.Info), bucket, key);
+            var updated = _locks.Run(CommitLocks.StripeOf(bucket, key), () =>
+            {
+                if (!ReferenceEquals(_index.GetObject(bucket, key), current)) return null;
+                var entry = current.Content.IsVersionFile
+                    ? new IndexedObject<ContentFile>(info, current.Content with
+                    {
+                        RecordsEnd = VersionFile.AppendRecord(current.Content.Path, current.Content.RecordsEnd, info),
+                    })
+                    : current with { Info = info };
+                if (!entry.Content.IsVersionFile) WriteObjectRecord(entry);
+                return _index.TryReplaceObject(bucket, key, current, entry) ? entry : null;
+            });
+            if (updated is not null) return ValueTask.FromResult<ObjectInfo?>(updated.Info);
         }
     }
 
-    public async ValueTask<bool> DeleteObjectAsync(string bucket, string key, CancellationToken cancellationToken)
+    public ValueTask<bool> DeleteObjectAsync(string bucket, string key, CancellationToken cancellationToken)
     {
-        var removed = await CommitAsync(
-            () =>
-            {
-                if (_index.GetObject(bucket, key) is null) return null;
-                File.Delete(_layout.ObjectRecord(bucket, key));
-                return _index.RemoveObject(bucket, key);
-            },
-            cancellationToken).ConfigureAwait(false);
-        ReleaseContent(removed?.Content);
-        return removed is not null;
+        var (removed, released) = _locks.Run(CommitLocks.StripeOf(bucket, key), () =>
+        {
+            var current = _index.GetObject(bucket, key);
+            if (current is null) return (false, null);
+
+            // Off the disk first: should that fail, the object is still there and still listed.
+            File.Delete(current.Content.IsVersionFile ? current.Content.Path : _layout.ObjectRecord(bucket, key));
+            _index.RemoveObject(bucket, key);
+            return (true, current.Content.IsVersionFile ? null : current.Content);
+        });
+        ReleaseContent(released);
+        return ValueTask.FromResult(removed);
     }
 
     public async IAsyncEnumerable<ObjectInfo> ListObjectsAsync(
@@ -210,39 +232,35 @@ public sealed partial class FileSystemObjectStore : IObjectStore
         }
     }
 
-    /// <summary>Runs a short commit step under the store-wide lock. The step must not await.</summary>
-    private async ValueTask<T> CommitAsync<T>(Func<T> commit, CancellationToken cancellationToken)
+    /// <summary>
+    /// Renames a sealed version file into place under the next sequence number. Under the key's stripe, so a
+    /// key's sequence numbers grow in commit order.
+    /// </summary>
+    private IndexedObject<ContentFile> CommitVersion(string temp, ObjectInfo info, long length, long recordsEnd)
     {
-        await _commitLock.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            return commit();
-        }
-        finally
-        {
-            _commitLock.Release();
-        }
-    }
-
-    /// <summary>Renames a finished temp file into the bucket's content directory under a fresh name.</summary>
-    private ContentFile MoveIntoContent(string temp, string bucket, long length)
-    {
-        var path = Path.Combine(_layout.ContentDirectory(bucket), FileSystemLayout.NewContentName());
+        var path = _layout.VersionFile(info.Bucket, info.Key, Interlocked.Increment(ref _sequence));
         File.Move(temp, path);
-        return new ContentFile(path, length);
+        return new IndexedObject<ContentFile>(info, new ContentFile(path, VersionFile.HeaderSize, length, recordsEnd));
     }
 
-    private static void WriteRecordOrDiscardContent(ContentFile content, Action writeRecord)
+    /// <summary>
+    /// Takes the version a commit replaced off the disk, under the key's stripe. A version file is unlinked here
+    /// and now: were it left for later, a delete of the new version in between followed by a crash would bring
+    /// it back. Quietly, since the commit has happened: a file left behind is older than the committed one and
+    /// the next startup removes it. An old-style record goes the same way; its separate content file is
+    /// returned for the caller to release outside the lock.
+    /// </summary>
+    private ContentFile? Supersede(string bucket, string key, IndexedObject<ContentFile>? previous)
     {
-        try
+        if (previous is null) return null;
+        if (previous.Content.IsVersionFile)
         {
-            writeRecord();
+            StoreFiles.DeleteQuietly(previous.Content.Path);
+            return null;
         }
-        catch
-        {
-            StoreFiles.DeleteQuietly(content.Path);
-            throw;
-        }
+
+        StoreFiles.DeleteQuietly(_layout.ObjectRecord(bucket, key));
+        return previous.Content;
     }
 
     private void WriteObjectRecord(IndexedObject<ContentFile> entry) =>
@@ -252,7 +270,7 @@ public sealed partial class FileSystemObjectStore : IObjectStore
             StoreJsonContext.Default.ObjectRecord,
             _layout.NewTempPath());
 
-    /// <summary>Unlinks content no record names any more; open readers keep their handle to it.</summary>
+    /// <summary>Unlinks a separate content file no record names any more; open readers keep their handle to it.</summary>
     private static void ReleaseContent(ContentFile? content)
     {
         if (content is not null) StoreFiles.DeleteQuietly(content.Path);

@@ -1,6 +1,6 @@
 namespace S3Emulator.Core.Storage.FileSystem;
 
-/// <summary>Streams content into a new file with a modest buffer, so object size never dictates memory use.</summary>
+/// <summary>Streams a part into a new file with a modest buffer, so part size never dictates memory use.</summary>
 internal static class ContentWriter
 {
     /// <summary>Below the large-object-heap threshold; pooled by <see cref="Stream.CopyToAsync(Stream, int, CancellationToken)"/>.</summary>
@@ -13,25 +13,6 @@ internal static class ContentWriter
         await using (file.ConfigureAwait(false))
         {
             await source.CopyToAsync(file, BufferSize, cancellationToken).ConfigureAwait(false);
-            return file.Length;
-        }
-    }
-
-    /// <summary>Appends each source, in order, into a new file at <paramref name="path"/>; returns the byte count.</summary>
-    public static async ValueTask<long> ConcatenateAsync(
-        IEnumerable<Stream> sources, string path, CancellationToken cancellationToken)
-    {
-        var file = CreateFile(path);
-        await using (file.ConfigureAwait(false))
-        {
-            foreach (var source in sources)
-            {
-                await using (source.ConfigureAwait(false))
-                {
-                    await source.CopyToAsync(file, BufferSize, cancellationToken).ConfigureAwait(false);
-                }
-            }
-
             return file.Length;
         }
     }

@@ -6,8 +6,9 @@ namespace S3Emulator.Core.Storage.FileSystem;
 /// <summary>
 /// Reads a range of a content file with positional reads on a shared handle, so any number of streams
 /// over one pinned version read independently. Owns one reference to the handle, released on dispose.
+/// The content starts at <paramref name="contentOffset"/> in the file (after a version file's header).
 /// </summary>
-internal sealed class FileRangeStream(SharedFileHandle file, ByteRange range, long contentLength)
+internal sealed class FileRangeStream(SharedFileHandle file, long contentOffset, ByteRange range, long contentLength)
     : RangeReadStream(range, contentLength)
 {
     private int _disposed;
@@ -15,13 +16,13 @@ internal sealed class FileRangeStream(SharedFileHandle file, ByteRange range, lo
     protected override int ReadAt(long offset, Span<byte> buffer)
     {
         ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
-        return RandomAccess.Read(file.Handle, buffer, offset);
+        return RandomAccess.Read(file.Handle, buffer, contentOffset + offset);
     }
 
     protected override ValueTask<int> ReadAtAsync(long offset, Memory<byte> buffer, CancellationToken cancellationToken)
     {
         ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
-        return RandomAccess.ReadAsync(file.Handle, buffer, offset, cancellationToken);
+        return RandomAccess.ReadAsync(file.Handle, buffer, contentOffset + offset, cancellationToken);
     }
 
     protected override void Dispose(bool disposing)

@@ -4,7 +4,7 @@ using S3Emulator.Core.Storage.Reading;
 namespace S3Emulator.Core.Storage.FileSystem;
 
 /// <summary>A pinned file-system version: the content file was opened when the object was, so later overwrites and deletes do not reach it.</summary>
-internal sealed class FileStoredObject(ObjectInfo info, SharedFileHandle file, long contentLength) : IStoredObject
+internal sealed class FileStoredObject(ObjectInfo info, SharedFileHandle file, long contentOffset, long contentLength) : IStoredObject
 {
     private int _disposed;
 
@@ -15,7 +15,7 @@ internal sealed class FileStoredObject(ObjectInfo info, SharedFileHandle file, l
         ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
         RangeReadStream.ValidateRange(range, contentLength);
         file.AddReference();
-        return new FileRangeStream(file, range, contentLength);
+        return new FileRangeStream(file, contentOffset, range, contentLength);
     }
 
     public ValueTask DisposeAsync()

@@ -7,15 +7,24 @@ namespace S3Emulator.Core.Storage.FileSystem;
 /// <summary>
 /// Where a <see cref="FileSystemObjectStore"/> keeps things under its root:
 /// <code>
-/// tmp/                                   content and records being written; wiped at startup
-/// buckets/{sha256(bucket)}/bucket.json   the bucket record; without it the directory is debris
-///   objects/{sha256(key)}.json           one record per object, naming its content file
-///   content/{guid}.bin                   immutable content of objects and parts, one file per version
+/// tmp/                                    files being written; wiped at startup
+/// buckets/{sha256(bucket)}/bucket.json    the bucket record; without it the directory is debris
+///   objects/{sha256(key)}-{seq:x16}.obj   one file per object version: header, content, record (see VersionFile)
+///   objects/{sha256(key)}.json            an object record written before version files existed, naming its content
+///   content/{guid}.bin                    immutable content of parts (and of objects with a .json record)
 ///   uploads/{sha256(uploadId)}/upload.json, part-{00001}.json
 /// </code>
 /// Keys, bucket names and upload ids never become paths (keys may hold <c>..</c>, <c>/</c>, <c>%</c> and up
 /// to 1024 bytes): files are named by a hash and the records carry the real names.
 /// </summary>
+/// <remarks>
+/// A version file's name is new for every version (<c>seq</c> grows with every commit in the store), so a
+/// commit renames onto a name that does not exist. Renaming over an existing file is what the store did
+/// before, and on ext4 it is slow: the file system writes the new file's data out before it replaces the old
+/// one (the <c>auto_da_alloc</c> safeguard), about a millisecond per PUT while holding the directories'
+/// locks. At most one version of a key outlives its commit; should a crash leave two, the higher sequence
+/// number is the later commit.
+/// </remarks>
 internal sealed class FileSystemLayout(string root)
 {
     public const string BucketRecordName = "bucket.json";
@@ -23,6 +32,12 @@ internal sealed class FileSystemLayout(string root)
     public const string ContentExtension = ".bin";
     public const string RecordExtension = ".json";
     public const string PartRecordPrefix = "part-";
+    public const string VersionExtension = ".obj";
+
+    private const int HashLength = 64;
+    private const int SequenceLength = 16;
+
+    private long _temp;
 
     public string Root { get; } = Path.GetFullPath(root);
 
@@ -56,8 +71,37 @@ internal sealed class FileSystemLayout(string root)
     /// <summary>A fresh, unique content file name; versions never share a file, so replacing one never disturbs a reader.</summary>
     public static string NewContentName() => Guid.NewGuid().ToString("N") + ContentExtension;
 
-    /// <summary>A fresh temp path on the same file system as the store, so committing is a rename.</summary>
-    public string NewTempPath() => Path.Combine(TempDirectory, Guid.NewGuid().ToString("N") + ".tmp");
+    /// <summary>
+    /// A fresh temp path on the same file system as the store, so committing is a rename. A counter is enough:
+    /// one store owns the directory, and startup empties it.
+    /// </summary>
+    public string NewTempPath() =>
+        Path.Combine(TempDirectory, Interlocked.Increment(ref _temp).ToString("x", CultureInfo.InvariantCulture) + ".tmp");
+
+    /// <summary>The file of the version of <paramref name="key"/> committed as <paramref name="sequence"/>.</summary>
+    public string VersionFile(string bucket, string key, long sequence) =>
+        Path.Combine(
+            ObjectsDirectory(bucket),
+            Hash(key) + "-" + sequence.ToString("x16", CultureInfo.InvariantCulture) + VersionExtension);
+
+    /// <summary>Splits a version file name into its key hash and sequence number; false for any other name.</summary>
+    public static bool TryParseVersionName(string fileName, out string keyHash, out long sequence)
+    {
+        keyHash = "";
+        sequence = 0;
+        if (fileName.Length != HashLength + 1 + SequenceLength + VersionExtension.Length
+            || fileName[HashLength] != '-'
+            || !fileName.EndsWith(VersionExtension, StringComparison.Ordinal)
+            || !long.TryParse(
+                fileName.AsSpan(HashLength + 1, SequenceLength), NumberStyles.AllowHexSpecifier,
+                CultureInfo.InvariantCulture, out sequence))
+        {
+            return false;
+        }
+
+        keyHash = fileName[..HashLength];
+        return true;
+    }
 
     public static string ObjectsDirectoryOf(string bucketDirectory) => Path.Combine(bucketDirectory, "objects");
 

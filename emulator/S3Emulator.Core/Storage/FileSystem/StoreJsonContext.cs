@@ -11,4 +11,5 @@ namespace S3Emulator.Core.Storage.FileSystem;
 [JsonSerializable(typeof(ObjectRecord))]
 [JsonSerializable(typeof(UploadRecord))]
 [JsonSerializable(typeof(PartRecord))]
+[JsonSerializable(typeof(VersionRecord))]
 internal sealed partial class StoreJsonContext : JsonSerializerContext;

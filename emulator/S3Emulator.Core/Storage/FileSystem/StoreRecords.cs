@@ -17,3 +17,6 @@ internal sealed record UploadRecord(int FormatVersion, MultipartUpload Upload);
 
 /// <summary>A part's record and the name of its content file in the bucket's content directory.</summary>
 internal sealed record PartRecord(int FormatVersion, PartInfo Part, string ContentFile, long ContentLength);
+
+/// <summary>An object's record inside its version file; the file itself holds the content.</summary>
+internal sealed record VersionRecord(int FormatVersion, ObjectInfo Info);
