@@ -8,8 +8,11 @@ namespace S3Emulator.Core.Storage.FileSystem;
 /// </summary>
 /// <remarks>
 /// Commits are short and synchronous (a rename, an unlink, an index update; never an await), so the stripes
-/// are plain locks held on one thread. Several stripes are always taken in ascending order, so no two
-/// commits can deadlock.
+/// are plain locks held on one thread. Blocking, not async, on purpose: with 64 writers of one key an async
+/// semaphore had half the throughput, because it hands the stripe to a waiter whose continuation then queues
+/// behind other work in the thread pool while the stripe sits idle; a lock goes to whichever thread runs, and
+/// a waiter is parked only for the commits queued ahead of it (tens of microseconds each). Several stripes are
+/// always taken in ascending order, so no two commits can deadlock.
 /// </remarks>
 internal sealed class CommitLocks
 {
