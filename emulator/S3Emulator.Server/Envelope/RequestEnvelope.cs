@@ -47,7 +47,7 @@ internal sealed class RequestEnvelope
         var service = _services.GetValueOrDefault(kind) ?? _services[ServiceKind.S3];
         var clientBody = ClientRequestBody.Install(context);
         var exchange = new ServiceExchange(context, kind, rawTarget, service.NewRequestId());
-        using var inFlight = service.IsRecorded ? _journal.Begin(() => AnswerStarted(context)) : null;
+        using var inFlight = service.IsRecorded ? _journal.Begin(static state => AnswerStarted((HttpContext)state), context) : null;
         try
         {
             if (service.Kind != kind) throw new S3Exception(S3Errors.NotImplemented($"the {kind} API"));
