@@ -8,28 +8,43 @@ public sealed class QueryParameters
 {
     public static readonly QueryParameters Empty = new([]);
 
-    private readonly IReadOnlyList<KeyValuePair<string, string>> _parameters;
+    // A '+' turned into a space in a stack buffer up to this many characters; longer components take an array.
+    private const int StackChars = 256;
 
-    private QueryParameters(IReadOnlyList<KeyValuePair<string, string>> parameters) => _parameters = parameters;
+    private readonly List<KeyValuePair<string, string>> _parameters;
+
+    private QueryParameters(List<KeyValuePair<string, string>> parameters) => _parameters = parameters;
 
     public IReadOnlyList<KeyValuePair<string, string>> All => _parameters;
 
-    public static QueryParameters Parse(string rawQuery)
+    public static QueryParameters Parse(string rawQuery) => Parse(rawQuery.AsSpan());
+
+    /// <summary>Parses a query (with or without its <c>?</c>) read straight from the raw target: only names and values are allocated.</summary>
+    public static QueryParameters Parse(ReadOnlySpan<char> rawQuery)
     {
         var query = rawQuery.StartsWith('?') ? rawQuery[1..] : rawQuery;
         if (query.Length == 0) return Empty;
         var parameters = new List<KeyValuePair<string, string>>();
-        foreach (var pair in query.Split('&', StringSplitOptions.RemoveEmptyEntries))
+        foreach (var range in query.Split('&'))
         {
+            var pair = query[range];
+            if (pair.Length == 0) continue;
             var equals = pair.IndexOf('=');
             var name = equals < 0 ? pair : pair[..equals];
-            var value = equals < 0 ? "" : pair[(equals + 1)..];
+            var value = equals < 0 ? [] : pair[(equals + 1)..];
             parameters.Add(new(Decode(name), Decode(value)));
         }
-        return new QueryParameters(parameters);
+        return parameters.Count == 0 ? Empty : new QueryParameters(parameters);
     }
 
-    public bool Has(string name) => _parameters.Any(p => p.Key == name);
+    public bool Has(string name)
+    {
+        foreach (var pair in _parameters)
+        {
+            if (pair.Key == name) return true;
+        }
+        return false;
+    }
 
     /// <summary>The first value of <paramref name="name"/>, or null when absent.</summary>
     public string? Get(string name)
@@ -41,5 +56,12 @@ public sealed class QueryParameters
         return null;
     }
 
-    private static string Decode(string component) => PercentDecoding.DecodeOrInvalidUri(component.Replace('+', ' '));
+    private static string Decode(ReadOnlySpan<char> component)
+    {
+        if (component.IsEmpty) return "";
+        if (!component.Contains('+')) return PercentDecoding.DecodeOrInvalidUri(component);
+        var spaced = component.Length <= StackChars ? stackalloc char[StackChars] : new char[component.Length];
+        component.Replace(spaced, '+', ' ');
+        return PercentDecoding.DecodeOrInvalidUri(spaced[..component.Length]);
+    }
 }

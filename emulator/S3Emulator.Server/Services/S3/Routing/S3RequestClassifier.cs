@@ -17,11 +17,13 @@ public sealed partial class S3RequestClassifier
     public S3Request Classify(string method, string host, string rawTarget, bool hasCopySource)
     {
         RequestTargetCharacters.EnsureParsable(rawTarget);
-        var (rawPath, rawQuery) = SplitTarget(rawTarget);
-        var query = QueryParameters.Parse(rawQuery);
+        var target = OriginForm(rawTarget);
+        var question = target.IndexOf('?');
+        var rawPath = question < 0 ? target : target[..question];
+        var query = question < 0 ? QueryParameters.Empty : QueryParameters.Parse(target.AsSpan(question + 1));
         var hostBucket = BucketFromHost(HostWithoutPort(host));
         var (bucket, key) = hostBucket is not null
-            ? (hostBucket, NonEmpty(Decode(rawPath[1..])))
+            ? (hostBucket, NonEmpty(Decode(rawPath.AsSpan(1))))
             : SplitPathStyle(rawPath);
         var level = key is not null ? ResourceLevel.Object : bucket is not null ? ResourceLevel.Bucket : ResourceLevel.Service;
         var operation = Match(method.ToUpperInvariant(), level, query, hasCopySource);
@@ -42,7 +44,8 @@ public sealed partial class S3RequestClassifier
         return S3Operation.Unknown;
     }
 
-    private static (string RawPath, string RawQuery) SplitTarget(string rawTarget)
+    /// <summary>The target with a leading <c>/</c>: the one the client sent (no copy) unless it came in absolute form.</summary>
+    private static string OriginForm(string rawTarget)
     {
         var target = rawTarget;
         if (!target.StartsWith('/') && Uri.TryCreate(target, UriKind.Absolute, out var absolute))
@@ -50,14 +53,12 @@ public sealed partial class S3RequestClassifier
             // Absolute-form request targets (proxies) carry the origin; only path and query matter.
             target = target[(target.IndexOf(absolute.Authority, StringComparison.Ordinal) + absolute.Authority.Length)..];
         }
-        if (!target.StartsWith('/')) target = "/" + target;
-        var question = target.IndexOf('?');
-        return question < 0 ? (target, "") : (target[..question], target[(question + 1)..]);
+        return target.StartsWith('/') ? target : "/" + target;
     }
 
     private static (string? Bucket, string? Key) SplitPathStyle(string rawPath)
     {
-        var rest = rawPath[1..];
+        var rest = rawPath.AsSpan(1);
         if (rest.Length == 0) return (null, null);
         var slash = rest.IndexOf('/');
         if (slash < 0) return (Decode(rest), null);
@@ -94,7 +95,7 @@ public sealed partial class S3RequestClassifier
 
     private static string? NonEmpty(string value) => value.Length == 0 ? null : value;
 
-    private static string Decode(string component) => PercentDecoding.DecodeOrInvalidUri(component);
+    private static string Decode(ReadOnlySpan<char> component) => PercentDecoding.DecodeOrInvalidUri(component);
 
     // bucket.s3.amazonaws.com, bucket.s3.us-east-1.amazonaws.com, bucket.s3-us-east-1.amazonaws.com,
     // bucket.s3.dualstack.us-east-1.amazonaws.com
