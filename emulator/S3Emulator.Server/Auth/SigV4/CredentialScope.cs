@@ -13,9 +13,17 @@ internal sealed record CredentialScope(string AccessKeyId, string Date, string R
     {
         scope = null;
         var parts = credential?.Split('/');
-        if (parts is not { Length: 5 } || parts.Any(string.IsNullOrEmpty) || parts[1].Length != 8 || !parts[1].All(char.IsAsciiDigit))
+        if (parts is not { Length: 5 } || parts[1].Length != 8 || parts[1].AsSpan().ContainsAnyExceptInRange('0', '9'))
         {
             return false;
+        }
+
+        foreach (var part in parts)
+        {
+            if (part.Length == 0)
+            {
+                return false;
+            }
         }
 
         scope = new CredentialScope(parts[0], parts[1], parts[2], parts[3], parts[4]);

@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -10,7 +12,24 @@ internal static class Hex
 
     public static string Sha256(ReadOnlySpan<byte> data) => Lower(SHA256.HashData(data));
 
-    public static string Sha256(string text) => Sha256(Encoding.UTF8.GetBytes(text));
+    public static string Sha256(string text)
+    {
+        // A canonical request is a few hundred bytes: encoded on the stack (or in a rented buffer), never in a new array.
+        var maxBytes = Encoding.UTF8.GetMaxByteCount(text.Length);
+        byte[]? rented = null;
+        var utf8 = maxBytes <= 1024 ? stackalloc byte[1024] : (rented = ArrayPool<byte>.Shared.Rent(maxBytes));
+        try
+        {
+            var length = Encoding.UTF8.GetBytes(text, utf8);
+            Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
+            SHA256.HashData(utf8[..length], hash);
+            return Lower(hash);
+        }
+        finally
+        {
+            if (rented is not null) ArrayPool<byte>.Shared.Return(rented);
+        }
+    }
 
     /// <summary>True when <paramref name="value"/> is 64 hex digits (a SHA-256 or a SigV4 signature).</summary>
     public static bool IsSha256Hex(string? value) => value is { Length: 64 } && value.All(char.IsAsciiHexDigit);
@@ -26,7 +45,8 @@ internal static class Hex
             return false;
         }
 
-        return CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(computed), Encoding.ASCII.GetBytes(provided));
+        // The computed signature is hex, so comparing UTF-16 code units answers as comparing ASCII bytes did.
+        return CryptographicOperations.FixedTimeEquals(MemoryMarshal.AsBytes(computed.AsSpan()), MemoryMarshal.AsBytes(provided.AsSpan()));
     }
 
     /// <summary>The <c>StringToSignBytes</c> rendering of S3 errors: each UTF-8 byte as two hex digits, space-separated.</summary>

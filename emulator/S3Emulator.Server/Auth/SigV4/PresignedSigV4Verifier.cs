@@ -28,9 +28,12 @@ internal sealed class PresignedSigV4Verifier(SigningCredentials credentials, Sig
 
     public VerifiedSignature Verify(HttpRequest request, RequestTarget target)
     {
-        if (RequiredParameters.Any(name => !target.Has(name)))
+        foreach (var name in RequiredParameters)
         {
-            throw AuthErrors.QueryError(AuthErrors.MissingQueryParameters);
+            if (!target.Has(name))
+            {
+                throw AuthErrors.QueryError(AuthErrors.MissingQueryParameters);
+            }
         }
 
         if (target.Get(AlgorithmParameter) != SigV4Constants.Algorithm)
@@ -88,7 +91,8 @@ internal sealed class PresignedSigV4Verifier(SigningCredentials credentials, Sig
         var canonicalRequest = CanonicalRequest.Build(
             request.Method,
             target.RawPath,
-            target.Query.Where(pair => pair.Key != SignatureParameter),
+            target.Query,
+            excludedParameter: SignatureParameter,
             signedHeaders,
             name => RequestHeaders.GetAsSigned(request, name),
             payloadHash);
@@ -125,15 +129,25 @@ internal sealed class PresignedSigV4Verifier(SigningCredentials credentials, Sig
     // S3 refuses presigned requests carrying x-amz-* headers the URL did not sign (e.g. SSE-C keys added later).
     private static void EnsureAmzHeadersSigned(HttpRequest request, IReadOnlyList<string> signedHeaders)
     {
-        var unsigned = request.Headers.Keys
-            .Select(name => name.ToLowerInvariant())
-            .Where(name => name.StartsWith("x-amz-", StringComparison.Ordinal)
-                && name != SigV4Constants.ContentSha256Header
-                && !signedHeaders.Contains(name))
-            .Order(StringComparer.Ordinal)
-            .ToArray();
-        if (unsigned.Length > 0)
+        List<string>? unsigned = null;
+        foreach (var header in request.Headers)
         {
+            // Most requests carry no x-amz-* header at all: only those are lower-cased and looked up.
+            if (!header.Key.StartsWith("x-amz-", StringComparison.OrdinalIgnoreCase))
+            {
+                continue;
+            }
+
+            var name = header.Key.ToLowerInvariant();
+            if (name != SigV4Constants.ContentSha256Header && !signedHeaders.Contains(name))
+            {
+                (unsigned ??= []).Add(name);
+            }
+        }
+
+        if (unsigned is not null)
+        {
+            unsigned.Sort(StringComparer.Ordinal);
             throw new S3Exception(
                 S3Errors.AccessDeniedBecause("There were headers present in the request which were not signed"),
                 S3Exception.Detail("HeadersNotSigned", string.Join(", ", unsigned)));

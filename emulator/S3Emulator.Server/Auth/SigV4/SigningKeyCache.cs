@@ -40,6 +40,14 @@ internal sealed class SigningKeyCache
     }
 
     /// <summary>The lowercase-hex HMAC-SHA256 signature of <paramref name="stringToSign"/>.</summary>
-    public static string Sign(byte[] signingKey, string stringToSign) =>
-        Hex.Lower(HMACSHA256.HashData(signingKey, Encoding.UTF8.GetBytes(stringToSign)));
+    public static string Sign(byte[] signingKey, string stringToSign)
+    {
+        // A string to sign is about 150 ASCII bytes; a longer one (a long scope) takes an array as before.
+        var maxBytes = Encoding.UTF8.GetMaxByteCount(stringToSign.Length);
+        var utf8 = maxBytes <= 512 ? stackalloc byte[512] : new byte[maxBytes];
+        var length = Encoding.UTF8.GetBytes(stringToSign, utf8);
+        Span<byte> signature = stackalloc byte[HMACSHA256.HashSizeInBytes];
+        HMACSHA256.HashData(signingKey, utf8[..length], signature);
+        return Hex.Lower(signature);
+    }
 }
