@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.AspNetCore.Http;
 using S3Emulator.Core.Errors;
 using S3Emulator.Core.Identity;
@@ -20,6 +21,10 @@ internal sealed class RequestAuthenticator
     private readonly PresignedSigV4Verifier _presignedVerifier;
     private readonly SigV2Verifier? _sigV2Verifier;
     private readonly PrincipalDirectory _directory;
+
+    // The principal of each configured long-term key, made once: building it (ARNs, identity) cost every request.
+    // Keyed by the store's own credential instances, so the cache holds at most one entry per configured key.
+    private readonly ConcurrentDictionary<S3Credential, S3Principal> _longTermPrincipals = new(ReferenceEqualityComparer.Instance);
 
     /// <param name="credentials">The access keys that may sign.</param>
     /// <param name="time">The server clock for skew and expiry checks.</param>
@@ -83,8 +88,14 @@ internal sealed class RequestAuthenticator
         }
 
         RequestBody.Install(context, verified);
-        return S3Principal.For(verified.Credential, verified.Session, _directory);
+        return PrincipalOf(verified.Credential, verified.Session);
     }
+
+    // A session's credential is made per request from its token, so only long-term keys are cached.
+    private S3Principal PrincipalOf(S3Credential credential, SessionClaims? session) =>
+        session is not null
+            ? S3Principal.For(credential, session, _directory)
+            : _longTermPrincipals.GetOrAdd(credential, static (key, directory) => S3Principal.For(key, null, directory), _directory);
 
     // S3 refuses SigV2 for buckets created since June 2020 before it looks at anything else in the request.
     private SigV2Verifier SigV2() => _sigV2Verifier ?? throw AuthErrors.SignatureV2NotSupported();

@@ -9,7 +9,12 @@ namespace S3Emulator.Server.Services.S3;
 internal static class S3ResponseIds
 {
     /// <summary>A request id as S3 prints them: 16 upper-case hex characters.</summary>
-    public static string NewRequestId() => Convert.ToHexString(Guid.NewGuid().ToByteArray().AsSpan(0, 8));
+    public static string NewRequestId()
+    {
+        Span<byte> random = stackalloc byte[16];
+        Guid.NewGuid().TryWriteBytes(random);
+        return Convert.ToHexString(random[..8]);
+    }
 
     /// <summary>Sets both headers (again after an error cleared the response).</summary>
     public static void Stamp(ServiceExchange exchange)
@@ -20,5 +25,13 @@ internal static class S3ResponseIds
     }
 
     /// <summary>The <c>x-amz-id-2</c> of a request: derived from its id, so every answer to one request agrees.</summary>
-    public static string HostIdOf(string requestId) => Convert.ToBase64String(SHA256.HashData(Encoding.ASCII.GetBytes(requestId)));
+    public static string HostIdOf(string requestId)
+    {
+        // Request ids are short ASCII (16 hex characters here, other services' formats elsewhere): hashed from the stack.
+        var ascii = requestId.Length <= 128 ? stackalloc byte[requestId.Length] : new byte[requestId.Length];
+        var length = Encoding.ASCII.GetBytes(requestId, ascii);
+        Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
+        SHA256.HashData(ascii[..length], hash);
+        return Convert.ToBase64String(hash);
+    }
 }
