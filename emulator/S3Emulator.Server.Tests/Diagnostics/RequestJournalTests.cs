@@ -26,6 +26,24 @@ public sealed class RequestJournalTests
     }
 
     [Test]
+    public async Task Last_WaitsForAnsweredRequests_AlsoWhenMoreAreInFlightThanTheJournalHasSlotsFor()
+    {
+        var journal = new RequestJournal(10);
+        journal.Record(Entry("GetObject"));
+        var inFlight = Enumerable.Range(0, 1100).Select(_ => journal.Begin(answerStarted: () => true)).ToList();
+        // The first 1024 hold every slot (InFlightRequests.SlotCount); ending them leaves only the requests tracked beyond.
+        foreach (var request in inFlight.Take(1024)) request.Dispose();
+
+        var query = Task.Run(() => journal.Last("GetObject"));
+        await Task.Delay(100);
+        var answeredEarly = query.IsCompleted;
+        foreach (var request in inFlight.Skip(1024)) request.Dispose();
+
+        Assert.That(answeredEarly, Is.False, "the query must wait for the requests beyond the slots too");
+        Assert.That(await query, Is.Not.Null);
+    }
+
+    [Test]
     public void Last_DoesNotWaitForARequestWhoseAnswerHasNotStarted()
     {
         var journal = new RequestJournal(10);
