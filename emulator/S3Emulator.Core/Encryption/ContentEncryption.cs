@@ -1,3 +1,4 @@
+using System.Buffers;
 using S3Emulator.Core.Model;
 using S3Emulator.Core.Storage;
 
@@ -69,6 +70,50 @@ public static class ContentEncryption
     {
         ArgumentNullException.ThrowIfNull(stored);
         ArgumentNullException.ThrowIfNull(segments);
-        return new DecryptingRangeStream(stored, dataKey, SegmentPlan.Build(segments), plaintextRange);
+        var plans = SegmentPlan.Build(segments);
+        var key = ContentDecryptionKey.ForOneRead(dataKey);
+        try
+        {
+            return new DecryptingRangeStream(stored, key, ownsKey: true, plans, plaintextRange);
+        }
+        catch
+        {
+            key.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// <see cref="OpenPlaintextRange(IStoredObject, ReadOnlySpan{byte}, IReadOnlyList{ContentSegment}, ByteRange)"/> with a
+    /// key that may be shared by many reads; the stream does not dispose <paramref name="key"/>.
+    /// </summary>
+    public static Stream OpenPlaintextRange(
+        IStoredObject stored, ContentDecryptionKey key, IReadOnlyList<ContentSegment> segments, ByteRange plaintextRange)
+    {
+        ArgumentNullException.ThrowIfNull(stored);
+        ArgumentNullException.ThrowIfNull(key);
+        ArgumentNullException.ThrowIfNull(segments);
+        return new DecryptingRangeStream(stored, key, ownsKey: false, SegmentPlan.Build(segments), plaintextRange);
+    }
+
+    /// <summary>
+    /// Writes <paramref name="plaintextRange"/> of an encrypted object to <paramref name="destination"/> frame by frame,
+    /// with no stream copy in between, calling <paramref name="flushAsync"/> whenever <paramref name="flushThreshold"/>
+    /// bytes were written since the last call. A frame is written only after its tag verified; one that fails throws
+    /// <see cref="ContentTamperedException"/> before any of its bytes reaches <paramref name="destination"/>.
+    /// </summary>
+    public static async Task CopyPlaintextRangeAsync(
+        IStoredObject stored, ContentDecryptionKey key, IReadOnlyList<ContentSegment> segments, ByteRange plaintextRange,
+        IBufferWriter<byte> destination, Func<CancellationToken, ValueTask> flushAsync, int flushThreshold,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(destination);
+        ArgumentNullException.ThrowIfNull(flushAsync);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(flushThreshold);
+        var stream = (DecryptingRangeStream)OpenPlaintextRange(stored, key, segments, plaintextRange);
+        await using (stream.ConfigureAwait(false))
+        {
+            await stream.CopyToAsync(destination, flushAsync, flushThreshold, cancellationToken).ConfigureAwait(false);
+        }
     }
 }

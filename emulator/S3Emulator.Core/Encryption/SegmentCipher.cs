@@ -39,6 +39,24 @@ internal sealed class SegmentCipher : IDisposable
     /// <summary>The cipher for a segment; a header without the magic is reported as tampering.</summary>
     public static SegmentCipher Create(ReadOnlySpan<byte> dataKey, int partNumber, ReadOnlySpan<byte> header)
     {
+        Span<byte> key = stackalloc byte[ContentEncryption.DataKeySize];
+        try
+        {
+            DeriveKey(dataKey, partNumber, header, key);
+            return FromSegmentKey(key, partNumber);
+        }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(key);
+        }
+    }
+
+    /// <summary>
+    /// The segment key: HKDF-SHA256 of the data key, salted with the segment header and labelled with the part number.
+    /// A header without the magic is reported as tampering.
+    /// </summary>
+    public static void DeriveKey(ReadOnlySpan<byte> dataKey, int partNumber, ReadOnlySpan<byte> header, Span<byte> segmentKey)
+    {
         if (dataKey.Length != ContentEncryption.DataKeySize)
         {
             throw new ArgumentException($"A data key is {ContentEncryption.DataKeySize} bytes.", nameof(dataKey));
@@ -53,17 +71,12 @@ internal sealed class SegmentCipher : IDisposable
         Span<byte> info = stackalloc byte[KeyDerivationLabels.Content.Length + sizeof(int)];
         KeyDerivationLabels.Content.CopyTo(info);
         BinaryPrimitives.WriteInt32BigEndian(info[KeyDerivationLabels.Content.Length..], partNumber);
-        Span<byte> key = stackalloc byte[ContentEncryption.DataKeySize];
-        try
-        {
-            HKDF.DeriveKey(HashAlgorithmName.SHA256, dataKey, key, header, info);
-            return new SegmentCipher(new AesGcm(key, FrameLayout.TagSize), partNumber);
-        }
-        finally
-        {
-            CryptographicOperations.ZeroMemory(key);
-        }
+        HKDF.DeriveKey(HashAlgorithmName.SHA256, dataKey, segmentKey[..ContentEncryption.DataKeySize], header, info);
     }
+
+    /// <summary>The cipher for a segment whose key <see cref="DeriveKey"/> gave.</summary>
+    public static SegmentCipher FromSegmentKey(ReadOnlySpan<byte> segmentKey, int partNumber) =>
+        new(new AesGcm(segmentKey, FrameLayout.TagSize), partNumber);
 
     /// <summary>Encrypts <c>frame[..length]</c> in place and writes the tag right after it.</summary>
     public void EncryptInPlace(Span<byte> frame, int length, long frameIndex, bool final)

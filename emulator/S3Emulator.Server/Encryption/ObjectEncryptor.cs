@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using S3Emulator.Core.Encryption;
 using S3Emulator.Core.Errors;
 using S3Emulator.Core.Kms;
@@ -16,6 +17,8 @@ namespace S3Emulator.Server.Encryption;
 internal sealed class ObjectEncryptor(MasterKey masterKey, IKeyManagementService kms)
 {
     private const string AwsManagedS3Key = "alias/aws/s3";
+
+    private readonly DataKeyCache _sseS3Keys = new(masterKey);
 
     /// <summary>A fresh content key for a new object (or multipart upload) at <paramref name="bucket"/>/<paramref name="key"/>.</summary>
     public async Task<ContentKey> NewContentKeyAsync(S3RequestContext context, RequestedEncryption requested, BucketInfo bucket, string key)
@@ -62,6 +65,33 @@ internal sealed class ObjectEncryptor(MasterKey masterKey, IKeyManagementService
                 return decrypted.Plaintext;
             default:
                 return masterKey.Unseal(stored.SealedDataKey, Binding(bucket, key));
+        }
+    }
+
+    /// <summary>
+    /// The key to read stored content with, after the SSE-C checks of <see cref="RequireCustomerKey"/>; null for content
+    /// stored in clear before encryption existed. An SSE-S3 key comes from <see cref="DataKeyCache"/> and is shared by
+    /// every read of that object version (disposing it does nothing); an SSE-C or SSE-KMS key serves this read only and
+    /// its owner disposes it when the read is done.
+    /// </summary>
+    public async Task<ContentDecryptionKey?> OpenReadKeyAsync(
+        S3RequestContext context, ObjectEncryption? stored, CustomerKey? customerKey, string bucket, string key)
+    {
+        if (stored?.Kind == EncryptionKind.SseS3)
+        {
+            RequireCustomerKey(stored, customerKey);
+            return _sseS3Keys.GetOrUnseal(stored.SealedDataKey, Binding(bucket, key));
+        }
+
+        var dataKey = await OpenAsync(context, stored, customerKey, bucket, key).ConfigureAwait(false);
+        if (dataKey is null) return null;
+        try
+        {
+            return ContentDecryptionKey.ForOneRead(dataKey);
+        }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(dataKey);
         }
     }
 

@@ -1,3 +1,4 @@
+using System.IO.Pipelines;
 using System.Text;
 using System.Xml.Linq;
 using S3Emulator.Server.Protocol;
@@ -21,6 +22,12 @@ internal sealed class S3Result
     /// <summary>Writes the body; null for no body. Not called for HEAD requests.</summary>
     public Func<Stream, CancellationToken, Task>? Body { get; private init; }
 
+    /// <summary>
+    /// Writes the body into the response's pipe instead (object content: decrypted in the pipe's own memory, flushed
+    /// when the writer chooses, so a small body leaves with its headers in one send); null when <see cref="Body"/> writes it.
+    /// </summary>
+    public Func<PipeWriter, CancellationToken, Task>? PipeBody { get; private init; }
+
     public static S3Result Empty(int statusCode = 200) => new(statusCode) { ContentLength = 0 };
 
     public static S3Result Xml(XElement root, int statusCode = 200)
@@ -38,6 +45,10 @@ internal sealed class S3Result
     /// <summary>A streamed body (object content); a null length is sent chunked.</summary>
     public static S3Result Stream(int statusCode, long? contentLength, Func<Stream, CancellationToken, Task> body) =>
         new(statusCode) { ContentLength = contentLength, Body = body };
+
+    /// <summary>A streamed body written into the response's <see cref="PipeWriter"/>; a null length is sent chunked.</summary>
+    public static S3Result Piped(int statusCode, long? contentLength, Func<PipeWriter, CancellationToken, Task> body) =>
+        new(statusCode) { ContentLength = contentLength, PipeBody = body };
 
     /// <summary>A response whose headers describe an entity but which carries no body (304, HEAD).</summary>
     public static S3Result Headless(int statusCode, long? contentLength = null) => new(statusCode) { ContentLength = contentLength };

@@ -1,4 +1,5 @@
 using System.Globalization;
+using S3Emulator.Core.Encryption;
 using S3Emulator.Core.Errors;
 using S3Emulator.Core.Model;
 using S3Emulator.Core.Storage;
@@ -21,7 +22,7 @@ internal static class ObjectReadHandlers
         // The response owns the pinned version until its body is written, whatever happens before that.
         context.Http.Response.RegisterForDisposeAsync(stored);
         var info = stored.Info;
-        byte[]? dataKey = null;
+        ContentDecryptionKey? contentKey = null;
         if (context.Request.Operation == S3Operation.HeadObject)
         {
             // HEAD checks the SSE-C key but reads no content, so it needs no content key.
@@ -29,8 +30,10 @@ internal static class ObjectReadHandlers
         }
         else
         {
-            // GET recovers the content key, and so asks KMS, as S3 does.
-            dataKey = await context.Encryptor.OpenAsync(context, info.Encryption, customerKey, context.Bucket, context.Key).ConfigureAwait(false);
+            // GET recovers the content key, and so asks KMS, as S3 does. A key for this read only (SSE-C, SSE-KMS) is
+            // wiped when the response is done; a cached SSE-S3 key ignores the dispose.
+            contentKey = await context.Encryptor.OpenReadKeyAsync(context, info.Encryption, customerKey, context.Bucket, context.Key).ConfigureAwait(false);
+            if (contentKey is not null) context.Http.Response.RegisterForDispose(contentKey);
         }
 
         var outcome = ConditionalRequest.Evaluate(info, context.Header("If-Match"), context.Header("If-None-Match"),
@@ -40,9 +43,9 @@ internal static class ObjectReadHandlers
         var (range, partsCount) = SelectBytes(context, info);
         var length = range?.Length ?? info.Size;
         var result = range is { } partial
-            ? S3Result.Stream(206, length, (body, ct) => CopyAsync(stored, info, dataKey, partial, body, ct))
+            ? S3Result.Piped(206, length, (body, ct) => PlaintextReader.CopyAsync(stored, info, contentKey, partial, body, ct))
                 .With("Content-Range", RangeHeader.ContentRange(partial, info.Size))
-            : S3Result.Stream(200, length, (body, ct) => CopyAsync(stored, info, dataKey, ByteRange.Whole(info.Size), body, ct));
+            : S3Result.Piped(200, length, (body, ct) => PlaintextReader.CopyAsync(stored, info, contentKey, ByteRange.Whole(info.Size), body, ct));
         result.WithObjectHeaders(context, info)
             .WithEncryption(info.Encryption, customerKey)
             .With(S3Headers.MpPartsCount, partsCount?.ToString(CultureInfo.InvariantCulture));
@@ -77,12 +80,4 @@ internal static class ObjectReadHandlers
         var first = info.Parts.Take(index).Sum(p => p.Size);
         return (new ByteRange(first, first + info.Parts[index].Size - 1), info.Parts.Count);
     }
-
-    private static async Task CopyAsync(
-        IStoredObject stored, ObjectInfo info, byte[]? dataKey, ByteRange range, Stream destination, CancellationToken cancellationToken)
-    {
-        await using var source = PlaintextReader.Open(stored, info, dataKey, range);
-        await source.CopyToAsync(destination, 81920, cancellationToken).ConfigureAwait(false);
-    }
-
 }

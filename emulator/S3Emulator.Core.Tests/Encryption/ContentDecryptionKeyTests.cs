@@ -1,0 +1,111 @@
+using System.Buffers;
+using S3Emulator.Core.Encryption;
+using S3Emulator.Core.Model;
+using static S3Emulator.Core.Tests.Encryption.EncryptionTestData;
+
+namespace S3Emulator.Core.Tests.Encryption;
+
+/// <summary>A reusable key (cached segment keys) and the buffer-writer copy read exactly what a one-read stream reads.</summary>
+public sealed class ContentDecryptionKeyTests
+{
+    private const int Size = (2 * Frame) + 10;
+
+    [Test]
+    public void AReusableKey_ReadsEverySegmentOfAMultipartObject_AgainAndAgain()
+    {
+        var parts = new[] { Plaintext(Frame + 7, 1), Plaintext(3, 2), Plaintext(0, 3), Plaintext(Frame, 4) };
+        var (ciphertext, segments) = EncryptParts(Key(), parts);
+        var whole = parts.SelectMany(p => p).ToArray();
+        var key = ContentDecryptionKey.Reusable(Key());
+
+        for (var read = 0; read < 3; read++)
+        {
+            using var stream = ContentEncryption.OpenPlaintextRange(
+                new RecordingStoredObject(ciphertext), key, segments, ByteRange.Whole(whole.Length));
+            Assert.That(ReadAll(stream), Is.EqualTo(whole), $"read {read}");
+        }
+    }
+
+    [Test]
+    public void AReusableKey_StillRejectsATamperedSegment_AfterReadingTheIntactOne()
+    {
+        var plaintext = Plaintext(Size);
+        var ciphertext = Encrypt(plaintext, Key());
+        var key = ContentDecryptionKey.Reusable(Key());
+        using (var intact = ContentEncryption.OpenPlaintextRange(
+            new RecordingStoredObject(ciphertext), key, ContentSegment.SinglePut(Size), ByteRange.Whole(Size)))
+        {
+            Assert.That(ReadAll(intact), Is.EqualTo(plaintext));
+        }
+
+        // A flipped salt byte is another segment key; a flipped frame byte fails under the remembered one.
+        foreach (var position in new long[] { 10, ContentEncryption.SegmentHeaderSize + 5 })
+        {
+            using var tampered = ContentEncryption.OpenPlaintextRange(
+                new RecordingStoredObject(Flip(ciphertext, position)), key, ContentSegment.SinglePut(Size), ByteRange.Whole(Size));
+            Assert.That(() => ReadAll(tampered), Throws.TypeOf<ContentTamperedException>(), $"byte {position}");
+        }
+    }
+
+    [Test]
+    public void AReusableKey_DoesNotOpenAnotherKeysContent()
+    {
+        var ciphertext = Encrypt(Plaintext(100), Key(first: 1));
+        var key = ContentDecryptionKey.Reusable(Key());
+
+        using var stream = ContentEncryption.OpenPlaintextRange(
+            new RecordingStoredObject(ciphertext), key, ContentSegment.SinglePut(100), ByteRange.Whole(100));
+        Assert.That(() => ReadAll(stream), Throws.TypeOf<ContentTamperedException>());
+    }
+
+    [Test]
+    public void AOneReadKey_CannotBeUsedAfterItIsDisposed()
+    {
+        var ciphertext = Encrypt(Plaintext(100), Key());
+        var key = ContentDecryptionKey.ForOneRead(Key());
+        key.Dispose();
+
+        using var stream = ContentEncryption.OpenPlaintextRange(
+            new RecordingStoredObject(ciphertext), key, ContentSegment.SinglePut(100), ByteRange.Whole(100));
+        Assert.That(() => ReadAll(stream), Throws.TypeOf<ObjectDisposedException>());
+    }
+
+    [TestCase(0, Size - 1, new[] { Frame, 2 * Frame })]
+    [TestCase(5, Frame + 3, new int[0])]
+    [TestCase(3, Size - 1, new[] { Frame - 3 + Frame })]
+    [TestCase(Size - 1, Size - 1, new int[0])]
+    public async Task CopyingToABufferWriter_WritesTheRange_AndFlushesEveryThreshold(int first, int last, int[] expectedFlushes)
+    {
+        var plaintext = Plaintext(Size);
+        var destination = new ArrayBufferWriter<byte>();
+        var flushedAt = new List<int>();
+
+        await ContentEncryption.CopyPlaintextRangeAsync(
+            new RecordingStoredObject(Encrypt(plaintext, Key())), ContentDecryptionKey.Reusable(Key()),
+            ContentSegment.SinglePut(Size), new ByteRange(first, last), destination,
+            _ =>
+            {
+                flushedAt.Add(destination.WrittenCount);
+                return ValueTask.CompletedTask;
+            },
+            flushThreshold: Frame, CancellationToken.None);
+
+        Assert.That(destination.WrittenSpan.ToArray(), Is.EqualTo(plaintext[first..(last + 1)]));
+        Assert.That(flushedAt, Is.EqualTo(expectedFlushes), "written bytes at each flush");
+    }
+
+    [Test]
+    public async Task CopyingToABufferWriter_WritesNothingOfAFrameThatFails()
+    {
+        var plaintext = Plaintext(Size);
+        var tampered = Flip(Encrypt(plaintext, Key()), ContentEncryption.SegmentHeaderSize + Frame + ContentEncryption.TagSize + 5);
+        var destination = new ArrayBufferWriter<byte>();
+
+        var copy = () => ContentEncryption.CopyPlaintextRangeAsync(
+            new RecordingStoredObject(tampered), ContentDecryptionKey.ForOneRead(Key()), ContentSegment.SinglePut(Size),
+            ByteRange.Whole(Size), destination, _ => ValueTask.CompletedTask, flushThreshold: Frame, CancellationToken.None);
+
+        Assert.That(copy, Throws.TypeOf<ContentTamperedException>());
+        Assert.That(destination.WrittenSpan.ToArray(), Is.EqualTo(plaintext[..Frame]), "only the frame before the damaged one");
+    }
+}

@@ -1,0 +1,88 @@
+using System.Buffers.Binary;
+using System.Security.Cryptography;
+
+namespace S3Emulator.Core.Encryption;
+
+/// <summary>
+/// An object's data key, ready to decrypt its content. A reusable key also remembers the segment keys derived from it
+/// (HKDF per segment, the largest cost of reading a small object), so the reads of one object version that share it
+/// derive each segment key once.
+/// </summary>
+/// <remarks>
+/// A segment key is a pure function of the data key, the segment's 32-byte header and its part number, so a remembered
+/// key is exactly the one a fresh derivation would give: the cache is keyed by the whole header and the part number,
+/// and a header that fails the magic check is never remembered. Keys live only in this object's memory.
+/// </remarks>
+public sealed class ContentDecryptionKey : IDisposable
+{
+    /// <summary>How many segment keys one reusable key remembers; a multipart object's further parts are derived on each read.</summary>
+    internal const int MaxRememberedSegments = 64;
+
+    private readonly byte[] _dataKey;
+    private readonly Dictionary<SegmentId, byte[]>? _segmentKeys;
+    private int _disposed;
+
+    private ContentDecryptionKey(ReadOnlySpan<byte> dataKey, bool reusable)
+    {
+        if (dataKey.Length != ContentEncryption.DataKeySize)
+        {
+            throw new ArgumentException($"A data key is {ContentEncryption.DataKeySize} bytes.", nameof(dataKey));
+        }
+
+        _dataKey = dataKey.ToArray();
+        _segmentKeys = reusable ? [] : null;
+    }
+
+    /// <summary>A key for one read (SSE-C, SSE-KMS): derives every segment key afresh; <see cref="Dispose"/> wipes it.</summary>
+    /// <param name="dataKey">Copied; the caller may wipe its own copy.</param>
+    public static ContentDecryptionKey ForOneRead(ReadOnlySpan<byte> dataKey) => new(dataKey, reusable: false);
+
+    /// <summary>
+    /// A key shared by many reads of one object version, remembering up to <see cref="MaxRememberedSegments"/> segment
+    /// keys. <see cref="Dispose"/> does nothing: other reads may still hold it, and it goes when its holder drops it.
+    /// </summary>
+    /// <param name="dataKey">Copied; the caller may wipe its own copy.</param>
+    public static ContentDecryptionKey Reusable(ReadOnlySpan<byte> dataKey) => new(dataKey, reusable: true);
+
+    /// <summary>Wipes a one-read key; a reusable key stays usable.</summary>
+    public void Dispose()
+    {
+        if (_segmentKeys is null && Interlocked.Exchange(ref _disposed, 1) == 0) CryptographicOperations.ZeroMemory(_dataKey);
+    }
+
+    /// <summary>The cipher for the segment that <paramref name="header"/> starts; a header without the magic is tampering.</summary>
+    internal SegmentCipher CipherFor(int partNumber, ReadOnlySpan<byte> header)
+    {
+        ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
+        if (_segmentKeys is null || header.Length != FrameLayout.HeaderSize) return SegmentCipher.Create(_dataKey, partNumber, header);
+
+        var id = SegmentId.Of(partNumber, header);
+        byte[]? segmentKey;
+        lock (_segmentKeys)
+        {
+            _segmentKeys.TryGetValue(id, out segmentKey);
+        }
+
+        if (segmentKey is null)
+        {
+            // DeriveKey checks the magic, so a bad header throws before anything is remembered.
+            segmentKey = new byte[ContentEncryption.DataKeySize];
+            SegmentCipher.DeriveKey(_dataKey, partNumber, header, segmentKey);
+            lock (_segmentKeys)
+            {
+                if (_segmentKeys.Count < MaxRememberedSegments) _segmentKeys.TryAdd(id, segmentKey);
+            }
+        }
+
+        return SegmentCipher.FromSegmentKey(segmentKey, partNumber);
+    }
+
+    /// <summary>A segment's identity for the cache: its part number and its whole header (magic and 28-byte salt).</summary>
+    private readonly record struct SegmentId(int PartNumber, UInt128 Low, UInt128 High)
+    {
+        public static SegmentId Of(int partNumber, ReadOnlySpan<byte> header) => new(
+            partNumber,
+            BinaryPrimitives.ReadUInt128LittleEndian(header[..16]),
+            BinaryPrimitives.ReadUInt128LittleEndian(header.Slice(16, 16)));
+    }
+}
