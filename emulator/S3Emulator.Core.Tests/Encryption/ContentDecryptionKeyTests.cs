@@ -27,6 +27,29 @@ public sealed class ContentDecryptionKeyTests
     }
 
     [Test]
+    public void TwoReadsOfOneSegment_AtOnce_UnderOneReusableKey_EachReadTheirBytes()
+    {
+        // Each read holds its own cipher while it runs; the key hands its idle one to one read only.
+        var plaintext = Plaintext(Size);
+        var ciphertext = Encrypt(plaintext, Key());
+        var key = ContentDecryptionKey.Reusable(Key());
+        using var first = ContentEncryption.OpenPlaintextRange(
+            new RecordingStoredObject(ciphertext), key, ContentSegment.SinglePut(Size), ByteRange.Whole(Size));
+        using var second = ContentEncryption.OpenPlaintextRange(
+            new RecordingStoredObject(ciphertext), key, ContentSegment.SinglePut(Size), ByteRange.Whole(Size));
+        var (a, b) = (new byte[Size], new byte[Size]);
+
+        for (var offset = 0; offset < Size; offset += 1000)
+        {
+            var count = Math.Min(1000, Size - offset);
+            first.ReadExactly(a, offset, count);
+            second.ReadExactly(b, offset, count);
+        }
+
+        Assert.That((a, b), Is.EqualTo((plaintext, plaintext)));
+    }
+
+    [Test]
     public void AReusableKey_StillRejectsATamperedSegment_AfterReadingTheIntactOne()
     {
         var plaintext = Plaintext(Size);

@@ -19,7 +19,7 @@ public sealed class ContentDecryptionKey : IDisposable
     internal const int MaxRememberedSegments = 64;
 
     private readonly byte[] _dataKey;
-    private readonly Dictionary<SegmentId, byte[]>? _segmentKeys;
+    private readonly Dictionary<SegmentId, RememberedSegment>? _segmentKeys;
     private int _disposed;
 
     private ContentDecryptionKey(ReadOnlySpan<byte> dataKey, bool reusable)
@@ -50,31 +50,44 @@ public sealed class ContentDecryptionKey : IDisposable
         if (_segmentKeys is null && Interlocked.Exchange(ref _disposed, 1) == 0) CryptographicOperations.ZeroMemory(_dataKey);
     }
 
-    /// <summary>The cipher for the segment that <paramref name="header"/> starts; a header without the magic is tampering.</summary>
+    /// <summary>
+    /// The cipher for the segment that <paramref name="header"/> starts; a header without the magic is tampering. Give it
+    /// back through <see cref="Release"/>: a reusable key keeps one idle cipher per remembered segment, so the next read
+    /// of that segment skips creating one (an OpenSSL context and key schedule per GET).
+    /// </summary>
     internal SegmentCipher CipherFor(int partNumber, ReadOnlySpan<byte> header)
     {
         ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
         if (_segmentKeys is null || header.Length != FrameLayout.HeaderSize) return SegmentCipher.Create(_dataKey, partNumber, header);
 
         var id = SegmentId.Of(partNumber, header);
-        byte[]? segmentKey;
+        RememberedSegment? segment;
         lock (_segmentKeys)
         {
-            _segmentKeys.TryGetValue(id, out segmentKey);
+            _segmentKeys.TryGetValue(id, out segment);
         }
 
-        if (segmentKey is null)
+        if (segment is null)
         {
             // DeriveKey checks the magic, so a bad header throws before anything is remembered.
-            segmentKey = new byte[ContentEncryption.DataKeySize];
+            var segmentKey = new byte[ContentEncryption.DataKeySize];
             SegmentCipher.DeriveKey(_dataKey, partNumber, header, segmentKey);
+            segment = new RememberedSegment(segmentKey);
             lock (_segmentKeys)
             {
-                if (_segmentKeys.Count < MaxRememberedSegments) _segmentKeys.TryAdd(id, segmentKey);
+                if (_segmentKeys.Count >= MaxRememberedSegments) return SegmentCipher.FromSegmentKey(segmentKey, partNumber, home: null);
+                if (!_segmentKeys.TryAdd(id, segment)) segment = _segmentKeys[id];
             }
         }
 
-        return SegmentCipher.FromSegmentKey(segmentKey, partNumber);
+        return Interlocked.Exchange(ref segment.Idle, null) ?? SegmentCipher.FromSegmentKey(segment.Key, partNumber, segment);
+    }
+
+    /// <summary>Takes back a cipher from <see cref="CipherFor"/>: kept as its segment's idle cipher if there is none, else disposed.</summary>
+    internal static void Release(SegmentCipher cipher)
+    {
+        if (cipher.Home is RememberedSegment segment && Interlocked.CompareExchange(ref segment.Idle, cipher, null) is null) return;
+        cipher.Dispose();
     }
 
     /// <summary>A segment's identity for the cache: its part number and its whole header (magic and 28-byte salt).</summary>
@@ -84,5 +97,13 @@ public sealed class ContentDecryptionKey : IDisposable
             partNumber,
             BinaryPrimitives.ReadUInt128LittleEndian(header[..16]),
             BinaryPrimitives.ReadUInt128LittleEndian(header.Slice(16, 16)));
+    }
+
+    /// <summary>A remembered segment key, and a cipher under it that no read is using (a cipher serves one read at a time).</summary>
+    private sealed class RememberedSegment(byte[] key)
+    {
+        public SegmentCipher? Idle;
+
+        public byte[] Key => key;
     }
 }

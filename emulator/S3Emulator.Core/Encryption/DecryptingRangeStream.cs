@@ -208,7 +208,7 @@ internal sealed class DecryptingRangeStream : ForwardReadStream
     {
         _ciphertext?.Dispose();
         _ciphertext = null;
-        _cipher?.Dispose();
+        if (_cipher is not null) ContentDecryptionKey.Release(_cipher);
         _cipher = null;
         _segmentIndex = -1;
     }

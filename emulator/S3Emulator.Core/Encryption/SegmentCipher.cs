@@ -18,11 +18,15 @@ internal sealed class SegmentCipher : IDisposable
     private readonly byte[] _nonce = new byte[NonceSize];
     private readonly byte[] _aad = new byte[AadSize];
 
-    private SegmentCipher(AesGcm aes, int partNumber)
+    private SegmentCipher(AesGcm aes, int partNumber, object? home)
     {
         _aes = aes;
         _partNumber = partNumber;
+        Home = home;
     }
+
+    /// <summary>Where the cipher goes back to when a read is done with it (see <see cref="ContentDecryptionKey.Release"/>); null if nowhere.</summary>
+    public object? Home { get; }
 
     /// <summary>The format identifier and version at the start of every segment.</summary>
     public static ReadOnlySpan<byte> Magic => "S3E1"u8;
@@ -75,8 +79,8 @@ internal sealed class SegmentCipher : IDisposable
     }
 
     /// <summary>The cipher for a segment whose key <see cref="DeriveKey"/> gave.</summary>
-    public static SegmentCipher FromSegmentKey(ReadOnlySpan<byte> segmentKey, int partNumber) =>
-        new(new AesGcm(segmentKey, FrameLayout.TagSize), partNumber);
+    public static SegmentCipher FromSegmentKey(ReadOnlySpan<byte> segmentKey, int partNumber, object? home = null) =>
+        new(new AesGcm(segmentKey, FrameLayout.TagSize), partNumber, home);
 
     /// <summary>Encrypts <c>frame[..length]</c> in place and writes the tag right after it.</summary>
     public void EncryptInPlace(Span<byte> frame, int length, long frameIndex, bool final)
