@@ -1,25 +1,104 @@
 #!/usr/bin/env bash
-# Peak RSS of the host while the AWS CLI PUTs and GETs one large object through the file-system store.
-# Usage: bench/measure-streaming-rss.sh [size-in-MiB, default 1024]. Needs the AWS CLI on PATH.
+# Peak RSS of the Release host (file store, --data) per case, against INVARIANTS.md's limits:
+#   1 GiB PUT and GET with SSE-S3 over HTTP           < 100 MiB
+#   1 GiB PUT and GET with SSE-C over HTTPS           < 100 MiB
+#   64 concurrent 16 MiB PUTs (SSE-S3, HTTP)          < 300 MiB
+# The peak is the host's own (VmHWM of its pid, reset between cases through /proc/<pid>/clear_refs), never the clients'.
+# Usage: bench/measure-streaming-rss.sh [--host-dir <published host>] [--size-mib N] [--port N]
+#   --host-dir  use an already published host instead of publishing this tree's (to compare two builds)
+# Needs the AWS CLI and curl on PATH, and about 2.2 GiB of free disk in $TMPDIR. Exits 1 if a case exceeds its limit.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-size_mib=${1:-1024}
+size_mib=1024
+port=9100
+host_dir=
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --host-dir) host_dir=$2; shift 2 ;;
+    --size-mib) size_mib=$2; shift 2 ;;
+    --port) port=$2; shift 2 ;;
+    [0-9]*) size_mib=$1; shift ;;  # the old positional form
+    *) echo "unknown argument: $1" >&2; exit 2 ;;
+  esac
+done
+https_port=$((port + 1))
 work=$(mktemp -d)
-trap 'kill "$host_pid" 2>/dev/null || true; rm -rf "$work"' EXIT
+host_pid=
+cleanup() { [ -n "$host_pid" ] && kill "$host_pid" 2>/dev/null; wait 2>/dev/null; rm -rf "$work"; }
+trap cleanup EXIT
 
-dotnet build -c Release emulator/S3Emulator.Host -o "$work/host" >/dev/null
-"$work/host/S3Emulator.Host" --data "$work/data" --http-port 9100 --https-port 0 >"$work/host.log" 2>&1 &
+if [ -z "$host_dir" ]; then
+  host_dir="$work/host"
+  dotnet publish -c Release emulator/S3Emulator.Host -o "$host_dir" >"$work/publish.log" 2>&1 || { cat "$work/publish.log"; exit 1; }
+fi
+S3Emulator__RequestLog=false S3Emulator__BlockSseCOnNewBuckets=false "$host_dir/S3Emulator.Host" --data "$work/data" --http-port "$port" --https-port "$https_port" \
+  >"$work/host.log" 2>&1 &
 host_pid=$!
-until curl -sf http://localhost:9100/_s3emulator/health >/dev/null; do sleep 0.2; done
+until curl -sf "http://localhost:$port/_s3emulator/health" >/dev/null; do
+  kill -0 "$host_pid" 2>/dev/null || { cat "$work/host.log"; exit 1; }
+  sleep 0.2
+done
 
-export AWS_ACCESS_KEY_ID=AKIAIOSFODNN7EXAMPLE AWS_SECRET_ACCESS_KEY=wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY AWS_DEFAULT_REGION=us-east-1
-s3() { aws --endpoint-url http://localhost:9100 "$@"; }
+export AWS_ACCESS_KEY_ID=AKIAIOSFODNN7EXAMPLE AWS_SECRET_ACCESS_KEY=wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY
+export AWS_DEFAULT_REGION=us-east-1 AWS_CONFIG_FILE="$work/aws-config"
+# s3api put-object sends one request per object (no multipart); a config of its own keeps the user's out.
+printf '[default]\n' >"$AWS_CONFIG_FILE"
+http() { aws --endpoint-url "http://localhost:$port" "$@"; }
+https() { PYTHONWARNINGS=ignore aws --endpoint-url "https://localhost:$https_port" --no-verify-ssl "$@"; }
+
+peak_mib() { awk '/VmHWM/ {printf "%.0f", $2 / 1024}' "/proc/$host_pid/status"; }
+reset_peak() { echo 5 >"/proc/$host_pid/clear_refs"; }
+failed=0
+report() { # name limit seconds
+  local peak; peak=$(peak_mib)
+  local verdict=ok; [ "$peak" -lt "$2" ] || { verdict="OVER ${2} MiB"; failed=1; }
+  printf '%-40s %6.1f s   peak RSS %4d MiB   (limit %d MiB) %s\n' "$1" "$3" "$peak" "$2" "$verdict"
+}
+elapsed() { echo "$(date +%s.%N) - $1" | bc; }
+
 head -c "$((size_mib * 1024 * 1024))" /dev/urandom >"$work/object"
-rss() { awk '/VmHWM/ {print $2 / 1024 " MiB"}' "/proc/$host_pid/status"; }
-echo "peak RSS after start: $(rss)"
-s3 s3api create-bucket --bucket stream >/dev/null
-start=$(date +%s.%N); s3 s3api put-object --bucket stream --key object --body "$work/object" >/dev/null
-echo "PUT ${size_mib} MiB: $(echo "$(date +%s.%N) - $start" | bc) s, peak RSS $(rss)"
-start=$(date +%s.%N); s3 s3api get-object --bucket stream --key object "$work/back" >/dev/null
-echo "GET ${size_mib} MiB: $(echo "$(date +%s.%N) - $start" | bc) s, peak RSS $(rss)"
-cmp "$work/object" "$work/back" && echo "content identical"
+head -c $((16 * 1024 * 1024)) /dev/urandom >"$work/object16"
+http s3api create-bucket --bucket stream >/dev/null
+echo "host peak RSS after start: $(peak_mib) MiB ($(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg))"
+
+reset_peak; start=$(date +%s.%N)
+http s3api put-object --bucket stream --key sse-s3 --body "$work/object" >/dev/null
+report "PUT ${size_mib} MiB, SSE-S3, HTTP" 100 "$(elapsed "$start")"
+reset_peak; start=$(date +%s.%N)
+http s3api get-object --bucket stream --key sse-s3 "$work/back" >/dev/null
+report "GET ${size_mib} MiB, SSE-S3, HTTP" 100 "$(elapsed "$start")"
+cmp -s "$work/object" "$work/back" || { echo "SSE-S3 content differs"; failed=1; }
+rm -f "$work/back"
+
+# The CLI base64-encodes the key (and sends its MD5) itself: it takes the 32 raw bytes from a file.
+head -c 32 /dev/urandom >"$work/customer.key"
+sse_c=(--sse-customer-algorithm AES256 --sse-customer-key "fileb://$work/customer.key")
+reset_peak; start=$(date +%s.%N)
+https s3api put-object --bucket stream --key sse-c --body "$work/object" "${sse_c[@]}" >/dev/null
+report "PUT ${size_mib} MiB, SSE-C, HTTPS" 100 "$(elapsed "$start")"
+reset_peak; start=$(date +%s.%N)
+https s3api get-object --bucket stream --key sse-c "${sse_c[@]}" "$work/back" >/dev/null
+report "GET ${size_mib} MiB, SSE-C, HTTPS" 100 "$(elapsed "$start")"
+cmp -s "$work/object" "$work/back" || { echo "SSE-C content differs"; failed=1; }
+rm -f "$work/back" "$work/object"
+
+# 64 uploads at once: curl signs SigV4 itself (--aws-sigv4), so 64 PUTs cost 64 small processes, not 64 Python CLIs.
+reset_peak; start=$(date +%s.%N)
+uploads=()
+for i in $(seq 1 64); do
+  curl -s -o "$work/upload-$i.body" -w '%{http_code} %{errormsg}\n' --aws-sigv4 "aws:amz:us-east-1:s3" \
+    --user "$AWS_ACCESS_KEY_ID:$AWS_SECRET_ACCESS_KEY" -H "x-amz-content-sha256: UNSIGNED-PAYLOAD" \
+    -T "$work/object16" "http://localhost:$port/stream/concurrent-$i" >"$work/upload-$i.status" &
+  uploads+=($!)
+done
+wait "${uploads[@]}"  # not a bare wait: the host is a background job too
+report "64 concurrent PUTs of 16 MiB, SSE-S3" 300 "$(elapsed "$start")"
+uploads_failed=$(cat "$work"/upload-*.status | grep -vc '^200 ' || true)
+if [ "$uploads_failed" -ne 0 ]; then
+  echo "$uploads_failed of the 64 uploads failed:"; cat "$work"/upload-*.status | grep -v '^200 ' | sort | uniq -c
+  for i in $(seq 1 64); do
+    grep -q '^200 ' "$work/upload-$i.status" || { echo "first failure's body:"; cat "$work/upload-$i.body"; echo; break; }
+  done
+  failed=1
+fi
+exit "$failed"
