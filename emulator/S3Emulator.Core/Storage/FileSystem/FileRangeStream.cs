@@ -11,6 +11,14 @@ namespace S3Emulator.Core.Storage.FileSystem;
 internal sealed class FileRangeStream(SharedFileHandle file, long contentOffset, ByteRange range, long contentLength)
     : RangeReadStream(range, contentLength)
 {
+    /// <summary>
+    /// Reads up to this size are done in place, synchronously. On Linux an asynchronous file read is a synchronous
+    /// <c>pread</c> run on another thread-pool thread; for a read that the page cache answers in microseconds (an
+    /// object's frame), that hop costs more than the read: about a third of a file-store 4 KiB GET's extra cost
+    /// over the in-memory store was the hop. Larger reads keep the hop, so a cold disk never blocks the caller long.
+    /// </summary>
+    private const int InPlaceReadLimit = 128 * 1024;
+
     private int _disposed;
 
     protected override int ReadAt(long offset, Span<byte> buffer)
@@ -22,7 +30,13 @@ internal sealed class FileRangeStream(SharedFileHandle file, long contentOffset,
     protected override ValueTask<int> ReadAtAsync(long offset, Memory<byte> buffer, CancellationToken cancellationToken)
     {
         ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
-        return RandomAccess.ReadAsync(file.Handle, buffer, contentOffset + offset, cancellationToken);
+        if (buffer.Length > InPlaceReadLimit)
+        {
+            return RandomAccess.ReadAsync(file.Handle, buffer, contentOffset + offset, cancellationToken);
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        return ValueTask.FromResult(RandomAccess.Read(file.Handle, buffer.Span, contentOffset + offset));
     }
 
     protected override void Dispose(bool disposing)
