@@ -23,7 +23,11 @@ public sealed class PolicyDocument
         Version = version;
         Id = id;
         Statements = statements;
+        _conditionKeys = [.. statements.SelectMany(s => s.Condition.Clauses).Select(c => c.Key).Distinct(StringComparer.OrdinalIgnoreCase)];
     }
+
+    // The keys the conditions test, found once: asking on every request must not scan the policy's text.
+    private readonly ImmutableArray<string> _conditionKeys;
 
     /// <summary>The policy text as given (what GetBucketPolicy returns).</summary>
     public string Json { get; }
@@ -36,6 +40,10 @@ public sealed class PolicyDocument
 
     /// <summary>The statements in order.</summary>
     public ImmutableArray<PolicyStatement> Statements { get; }
+
+    /// <summary>Whether a condition tests a key beginning with <paramref name="prefix"/> (keys compare case-insensitively).</summary>
+    public bool TestsKeyStartingWith(string prefix) =>
+        _conditionKeys.Any(key => key.StartsWith(prefix, StringComparison.OrdinalIgnoreCase));
 
     /// <summary>Parses and compiles a policy, raising AWS's MalformedPolicy message for anything AWS refuses.</summary>
     /// <exception cref="MalformedPolicyException">The document is not a valid policy.</exception>

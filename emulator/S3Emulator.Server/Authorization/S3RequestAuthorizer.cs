@@ -138,12 +138,12 @@ internal sealed class S3RequestAuthorizer(
     /// or when the caller is not the bucket account's root user (who is allowed its account's KMS keys; anyone else needs
     /// kms:Decrypt).
     /// </summary>
-    private static bool NeedsStoredObject(S3RequestContext context, BucketInfo bucket) =>
+    private bool NeedsStoredObject(S3RequestContext context, BucketInfo bucket) =>
         context.Request.Operation is S3Operation.GetObject or S3Operation.HeadObject or S3Operation.GetObjectAttributes
             or S3Operation.GetObjectTagging or S3Operation.PutObjectTagging or S3Operation.DeleteObjectTagging or S3Operation.DeleteObject
             or S3Operation.GetObjectAcl or S3Operation.PutObjectAcl
         && (context.Principal is not { IsRoot: true } root || root.AccountId != bucket.OwnerAccountId
-            || bucket.Policy?.Contains("s3:ExistingObjectTag", StringComparison.OrdinalIgnoreCase) == true);
+            || bucket.Policy is { } policy && policies.Get(policy).TestsKeyStartingWith("s3:ExistingObjectTag/"));
 
     private static void AccessPointKeys(RequestContextKeys keys, AccessPoint accessPoint, string apArn) => keys
         .Set("s3:DataAccessPointArn", apArn)
