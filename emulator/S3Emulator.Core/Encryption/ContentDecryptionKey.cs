@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Collections.Concurrent;
 using System.Security.Cryptography;
 
 namespace S3Emulator.Core.Encryption;
@@ -19,7 +20,8 @@ public sealed class ContentDecryptionKey : IDisposable
     internal const int MaxRememberedSegments = 64;
 
     private readonly byte[] _dataKey;
-    private readonly Dictionary<SegmentId, RememberedSegment>? _segmentKeys;
+    // Concurrent: every read of a popular object asks this map, and a lock around it was contended under 64 readers.
+    private readonly ConcurrentDictionary<SegmentId, RememberedSegment>? _segmentKeys;
     private int _disposed;
 
     private ContentDecryptionKey(ReadOnlySpan<byte> dataKey, bool reusable)
@@ -30,7 +32,7 @@ public sealed class ContentDecryptionKey : IDisposable
         }
 
         _dataKey = dataKey.ToArray();
-        _segmentKeys = reusable ? [] : null;
+        _segmentKeys = reusable ? new ConcurrentDictionary<SegmentId, RememberedSegment>() : null;
     }
 
     /// <summary>A key for one read (SSE-C, SSE-KMS): derives every segment key afresh; <see cref="Dispose"/> wipes it.</summary>
@@ -61,23 +63,14 @@ public sealed class ContentDecryptionKey : IDisposable
         if (_segmentKeys is null || header.Length != FrameLayout.HeaderSize) return SegmentCipher.Create(_dataKey, partNumber, header);
 
         var id = SegmentId.Of(partNumber, header);
-        RememberedSegment? segment;
-        lock (_segmentKeys)
-        {
-            _segmentKeys.TryGetValue(id, out segment);
-        }
-
-        if (segment is null)
+        if (!_segmentKeys.TryGetValue(id, out var segment))
         {
             // DeriveKey checks the magic, so a bad header throws before anything is remembered.
             var segmentKey = new byte[ContentEncryption.DataKeySize];
             SegmentCipher.DeriveKey(_dataKey, partNumber, header, segmentKey);
-            segment = new RememberedSegment(segmentKey);
-            lock (_segmentKeys)
-            {
-                if (_segmentKeys.Count >= MaxRememberedSegments) return SegmentCipher.FromSegmentKey(segmentKey, partNumber, home: null);
-                if (!_segmentKeys.TryAdd(id, segment)) segment = _segmentKeys[id];
-            }
+            // The bound is checked loosely (racing adds may pass it by a few); it only keeps a huge multipart object small.
+            if (_segmentKeys.Count >= MaxRememberedSegments) return SegmentCipher.FromSegmentKey(segmentKey, partNumber, home: null);
+            segment = _segmentKeys.GetOrAdd(id, new RememberedSegment(segmentKey));
         }
 
         return Interlocked.Exchange(ref segment.Idle, null) ?? SegmentCipher.FromSegmentKey(segment.Key, partNumber, segment);
