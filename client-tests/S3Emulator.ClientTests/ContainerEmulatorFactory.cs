@@ -22,30 +22,7 @@ internal static class ContainerEmulatorFactory
                 configure(options);
             })
             .Build();
-        try
-        {
-            await container.StartAsync();
-            return container;
-        }
-        catch (Exception e)
-        {
-            // The container's own output says why it did not become healthy (a configuration error, a port in use).
-            var output = await OutputAsync(container);
-            await container.DisposeAsync();
-            throw new InvalidOperationException($"The emulator container did not start: {e.Message}\n{output}", e);
-        }
-    }
-
-    private static async Task<string> OutputAsync(S3EmulatorContainer container)
-    {
-        try
-        {
-            var (stdout, stderr) = await container.GetLogsAsync();
-            return $"--- stdout\n{stdout}\n--- stderr\n{stderr}";
-        }
-        catch (Exception e)
-        {
-            return $"(no container output: {e.Message})";
-        }
+        await ContainerStartup.StartOrExplainAsync(container);
+        return container;
     }
 }

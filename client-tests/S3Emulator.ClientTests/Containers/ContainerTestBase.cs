@@ -24,32 +24,15 @@ public abstract class ContainerTestBase
         var started = Stopwatch.StartNew();
         try
         {
-            await Container.StartAsync();
-            TestContext.Progress.WriteLine($"{GetType().Name}: container {Container.Name} healthy in {started.ElapsedMilliseconds} ms");
+            await ContainerStartup.StartOrExplainAsync(Container);
         }
-        catch (Exception e)
+        catch
         {
-            // The container's own output says why it did not become healthy (a configuration error, a port in use).
-            var output = await OutputAsync(Container);
-            await Container.DisposeAsync();
-            Container = null!;
-            throw new InvalidOperationException($"The emulator container did not start: {e.Message}\n{output}", e);
+            Container = null!; // disposed already: nothing for the teardown to remove
+            throw;
         }
+        TestContext.Progress.WriteLine($"{GetType().Name}: container {Container.Name} healthy in {started.ElapsedMilliseconds} ms");
         S3 = Container.CreateS3Client();
-    }
-
-    // The container's stdout and stderr, or why there are none (it was never created).
-    private static async Task<string> OutputAsync(S3EmulatorContainer container)
-    {
-        try
-        {
-            var (stdout, stderr) = await container.GetLogsAsync();
-            return $"--- stdout\n{stdout}\n--- stderr\n{stderr}";
-        }
-        catch (Exception e)
-        {
-            return $"(no container output: {e.Message})";
-        }
     }
 
     [OneTimeTearDown]
