@@ -110,7 +110,10 @@ public static class ContentEncryption
         ArgumentNullException.ThrowIfNull(destination);
         ArgumentNullException.ThrowIfNull(flushAsync);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(flushThreshold);
-        var stream = (DecryptingRangeStream)OpenPlaintextRange(stored, key, segments, plaintextRange);
+        ArgumentNullException.ThrowIfNull(stored);
+        ArgumentNullException.ThrowIfNull(key);
+        ArgumentNullException.ThrowIfNull(segments);
+        var stream = new DecryptingRangeStream(stored, key, ownsKey: false, SegmentPlan.Build(segments), plaintextRange);
         await using (stream.ConfigureAwait(false))
         {
             await stream.CopyToAsync(destination, flushAsync, flushThreshold, cancellationToken).ConfigureAwait(false);
