@@ -20,7 +20,7 @@ public sealed partial class FileSystemObjectStoreTests
         Directory.GetFiles(ObjectsDirectory(bucket), FileSystemLayout.Hash(key) + "-*" + FileSystemLayout.VersionExtension);
 
     /// <summary>Copies the committed fixture (written by the store of format 1: JSON records beside .bin content) to the root.</summary>
-    private IObjectStore OpenLegacyFixture()
+    private IObjectStore OpenLegacyFixture(Func<IObjectStore>? open = null)
     {
         var fixture = Path.Combine(TestContext.CurrentContext.TestDirectory, "Storage", "TestData", "LegacyStore");
         foreach (var file in Directory.GetFiles(fixture, "*", SearchOption.AllDirectories))
@@ -30,7 +30,7 @@ public sealed partial class FileSystemObjectStoreTests
             File.Copy(file, target, overwrite: true);
         }
 
-        return new FileSystemObjectStore(Root);
+        return open?.Invoke() ?? new FileSystemObjectStore(Root);
     }
 
     private async Task<string> ReadTextAsync(string key, string bucket) => Encoding.UTF8.GetString(await ReadAsync(key, bucket));
@@ -82,6 +82,39 @@ public sealed partial class FileSystemObjectStoreTests
             // Two objects kept their old record and content; the overwritten, deleted and completed ones left nothing behind.
             Assert.That(Directory.GetFiles(ObjectsDirectory(LegacyBucket), "*.json"), Has.Length.EqualTo(2).And.SubsetOf(legacyRecords));
             AssertNoStrayFiles(contentFiles: 2 + 2 + 1);
+        }
+    }
+
+    [Test]
+    public async Task AnObjectWrittenBeforeVersionFiles_CanBeCopiedTaggedAndDeleted_AndAReopenKeepsExactlyThat()
+    {
+        Store = OpenLegacyFixture();
+        var rich = await Store.GetObjectInfoAsync(LegacyBucket, "dir/rich", Ct);
+        await using (var source = await Store.OpenObjectAsync(LegacyBucket, "dir/rich", Ct))
+        {
+            await using var content = source!.OpenRead(ByteRange.Whole(source.Info.Size));
+            await Store.PutObjectAsync(LegacyBucket, "copy", content, size => rich! with { Key = "copy", Size = size }, Ct);
+        }
+
+        await Store.UpdateObjectInfoAsync(LegacyBucket, "dir/rich", i => i with { Tags = [new("t", "1")] }, Ct);
+        await Store.UpdateObjectInfoAsync(LegacyBucket, "dir/rich", i => i with { Tags = [new("t", "2")] }, Ct);
+        await Store.UpdateObjectInfoAsync(LegacyBucket, "plain.txt", i => i with { Tags = [new("gone", "soon")] }, Ct);
+        Assert.That(await Store.DeleteObjectAsync(LegacyBucket, "plain.txt", Ct), Is.True);
+
+        Store = Reopen(Store);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(await ListKeysAsync(bucket: LegacyBucket), Is.EqualTo(new[] { "copy", "dir/rich", "overwritten", "to-delete" }));
+            Assert.That(await ReadTextAsync("copy", LegacyBucket), Is.EqualTo("rich content"));
+            Assert.That((await Store.GetObjectInfoAsync(LegacyBucket, "copy", Ct))?.UserMetadata["owner"], Is.EqualTo("Zo\u00eb"));
+            Assert.That(await ReadTextAsync("dir/rich", LegacyBucket), Is.EqualTo("rich content"));
+            Assert.That((await Store.GetObjectInfoAsync(LegacyBucket, "dir/rich", Ct))?.Tags, Is.EqualTo(new[] { new KeyValuePair<string, string>("t", "2") }));
+            Assert.That(await Store.GetObjectInfoAsync(LegacyBucket, "plain.txt", Ct), Is.Null);
+
+            // The updated and the copied objects keep their record and content; the deleted one left nothing.
+            Assert.That(Directory.GetFiles(ObjectsDirectory(LegacyBucket), "*.json"), Has.Length.EqualTo(3));
+            AssertNoStrayFiles(contentFiles: 3 + 1 + 2);
         }
     }
 

@@ -98,6 +98,7 @@ public sealed partial class FileSystemObjectStore
         // Opened under the lock, so no named part can be replaced or aborted between lookup and open.
         var uploadStripe = CommitLocks.StripeOf(bucket, uploadId);
         var pinned = _locks.Run(uploadStripe, () => OpenParts(bucket, uploadId, partNumbers));
+        var files = _layout.FilesOf(bucket, upload.Key);
         var temp = _layout.NewTempPath();
         var committed = false;
         try
@@ -121,7 +122,7 @@ public sealed partial class FileSystemObjectStore
                 CommitLocks.StripeOf(bucket, upload.Key),
                 () =>
                 {
-                    var completed = CommitCompletion(bucket, uploadId, final, temp, length, recordsEnd);
+                    var completed = CommitCompletion(bucket, uploadId, final, files, temp, length, recordsEnd);
                     committed = true;
                     return completed;
                 });
@@ -183,16 +184,16 @@ public sealed partial class FileSystemObjectStore
     }
 
     private (ContentFile? Previous, IReadOnlyList<IndexedPart<ContentFile>> Parts) CommitCompletion(
-        string bucket, string uploadId, ObjectInfo final, string temp, long length, long recordsEnd)
+        string bucket, string uploadId, ObjectInfo final, KeyFiles files, string temp, long length, long recordsEnd)
     {
         // Aborted (or completed by a concurrent request) while the parts were being joined.
         var parts = _index.GetParts(bucket, uploadId) ?? throw StoreErrors.NoSuchUpload(uploadId);
-        var entry = CommitVersion(temp, final, length, recordsEnd);
+        var entry = CommitVersion(temp, files, final, length, recordsEnd);
 
         // The object is in place first: a crash now leaves the upload as well, never neither.
         File.Delete(_layout.UploadRecord(bucket, uploadId));
         _index.TryCompleteUpload(bucket, uploadId, entry, out var previous);
-        return (Supersede(bucket, final.Key, previous), parts);
+        return (Supersede(files, previous), parts);
     }
 
     /// <summary>Renames a finished part's temp file into the bucket's content directory under a fresh name.</summary>

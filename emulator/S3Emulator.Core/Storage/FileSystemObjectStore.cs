@@ -21,7 +21,8 @@ namespace S3Emulator.Core.Storage;
 /// How: an object version is one file holding its content and its record (<see cref="VersionFile"/>). It is
 /// written in the temp directory, outside any lock and with bounded memory whatever the object size, and
 /// committed by renaming it into <c>objects/</c> under a name no file has (<see cref="FileSystemLayout"/>),
-/// then unlinking the version it replaced. A killed process's page cache survives it, so a renamed file is
+/// then unlinking the version it replaced. A delete unlinks every file of the key it knows of, or, should one
+/// stay, leaves a tombstone above them, so a restart never brings a deleted or replaced version back. A killed process's page cache survives it, so a renamed file is
 /// whole; nothing is fsynced, so power loss may lose recent writes, which is fine for an emulator and keeps
 /// writes fast. Readers hold an open handle, and POSIX keeps an unlinked file alive until the last handle closes.
 /// </para>
@@ -44,6 +45,8 @@ public sealed partial class FileSystemObjectStore : IObjectStore
     private readonly FileSystemLayout _layout;
     private readonly StoreIndex<ContentFile> _index;
     private readonly CommitLocks _locks = new();
+    private readonly KeyStrays _strays = new();
+    private readonly Func<string, bool> _unlink;
     private long _sequence;
 
     /// <summary>
@@ -51,10 +54,21 @@ public sealed partial class FileSystemObjectStore : IObjectStore
     /// records and removing what an interrupted write left behind. Only one store may use a directory at a time.
     /// </summary>
     public FileSystemObjectStore(string rootDirectory)
+        : this(rootDirectory, StoreFiles.TryDelete)
+    {
+    }
+
+    /// <summary>
+    /// Opens the store with <paramref name="unlink"/> removing the files that hold a key's state (version files,
+    /// tombstones, old-style records) and answering whether each is gone, so tests can make unlinks fail.
+    /// </summary>
+    internal FileSystemObjectStore(string rootDirectory, Func<string, bool> unlink)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(rootDirectory);
+        ArgumentNullException.ThrowIfNull(unlink);
+        _unlink = unlink;
         _layout = new FileSystemLayout(rootDirectory);
-        _index = FileSystemIndexLoader.Load(_layout, out _sequence);
+        _index = FileSystemIndexLoader.Load(_layout, unlink, _strays, out _sequence);
     }
 
     /// <summary>The full path of the store's root directory.</summary>
@@ -96,6 +110,7 @@ public sealed partial class FileSystemObjectStore : IObjectStore
             File.Delete(_layout.BucketRecord(bucket));
             _index.TryRemoveBucket(bucket);
             StoreFiles.DeleteDirectoryQuietly(_layout.BucketDirectory(bucket));
+            _strays.ForgetUnder(_layout.BucketDirectory(bucket));
             return outcome;
         }));
 
@@ -125,6 +140,7 @@ public sealed partial class FileSystemObjectStore : IObjectStore
         ArgumentNullException.ThrowIfNull(describe);
         if (_index.GetBucket(bucket) is null) throw StoreErrors.NoSuchBucket(bucket);
 
+        var files = _layout.FilesOf(bucket, key);
         var temp = _layout.NewTempPath();
         var committed = false;
         try
@@ -143,9 +159,9 @@ public sealed partial class FileSystemObjectStore : IObjectStore
             var previous = _locks.Run(CommitLocks.StripeOf(bucket, key), () =>
             {
                 if (_index.GetBucket(bucket) is null) throw StoreErrors.NoSuchBucket(bucket);
-                var entry = CommitVersion(temp, info, length, recordsEnd);
+                var entry = CommitVersion(temp, files, info, length, recordsEnd);
                 committed = true;
-                return Supersede(bucket, key, _index.SetObject(bucket, key, entry));
+                return Supersede(files, _index.SetObject(bucket, key, entry));
             });
             ReleaseContent(previous);
             return info;
@@ -183,6 +199,7 @@ public sealed partial class FileSystemObjectStore : IObjectStore
         string bucket, string key, Func<ObjectInfo, ObjectInfo> update, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(update);
+        var files = _layout.FilesOf(bucket, key);
 
         // Optimistic: the callback runs outside the commit lock and is retried if a writer got in between.
         while (true)
@@ -190,31 +207,30 @@ public sealed partial class FileSystemObjectStore : IObjectStore
             var current = _index.GetObject(bucket, key);
             if (current is null) return ValueTask.FromResult<ObjectInfo?>(null);
             var info = StoreErrors.EnsureAddresses(update(current.Info), bucket, key);
-            var updated = _locks.Run(CommitLocks.StripeOf(bucket, key), () =>
+            IndexedObject<ContentFile>? updated;
+            if (!current.Content.IsVersionFile)
             {
-                if (!ReferenceEquals(_index.GetObject(bucket, key), current)) return null;
-                var entry = current.Content.IsVersionFile
-                    ? new IndexedObject<ContentFile>(info, current.Content with
-                    {
-                        RecordsEnd = VersionFile.AppendRecord(current.Content.Path, current.Content.RecordsEnd, info),
-                    })
-                    : current with { Info = info };
-                if (!entry.Content.IsVersionFile) WriteObjectRecord(entry);
-                return _index.TryReplaceObject(bucket, key, current, entry) ? entry : null;
-            });
+                updated = RewriteObjectRecord(files, current, info);
+            }
+            else
+            {
+                updated = AppendRecord(current, info, VersionFile.Entry(info));
+            }
+
             if (updated is not null) return ValueTask.FromResult<ObjectInfo?>(updated.Info);
         }
     }
 
     public ValueTask<bool> DeleteObjectAsync(string bucket, string key, CancellationToken cancellationToken)
     {
+        var files = _layout.FilesOf(bucket, key);
         var (removed, released) = _locks.Run(CommitLocks.StripeOf(bucket, key), () =>
         {
             var current = _index.GetObject(bucket, key);
             if (current is null) return (false, null);
 
             // Off the disk first: should that fail, the object is still there and still listed.
-            File.Delete(current.Content.IsVersionFile ? current.Content.Path : _layout.ObjectRecord(bucket, key));
+            RemoveFromDisk(files, current);
             _index.RemoveObject(bucket, key);
             return (true, current.Content.IsVersionFile ? null : current.Content);
         });
@@ -232,43 +248,112 @@ public sealed partial class FileSystemObjectStore : IObjectStore
         }
     }
 
+    /// <summary>Appends the updated record to the current version file, under the key's stripe; null if a writer got in first.</summary>
+    private IndexedObject<ContentFile>? AppendRecord(IndexedObject<ContentFile> current, ObjectInfo info, byte[] record) =>
+        _locks.Run(CommitLocks.StripeOf(info.Bucket, info.Key), () =>
+        {
+            if (!ReferenceEquals(_index.GetObject(info.Bucket, info.Key), current)) return null;
+            var entry = new IndexedObject<ContentFile>(info, current.Content with
+            {
+                RecordsEnd = VersionFile.AppendRecord(current.Content.Path, current.Content.RecordsEnd, record),
+            });
+            return _index.TryReplaceObject(info.Bucket, info.Key, current, entry) ? entry : null;
+        });
+
+    /// <summary>Rewrites an old-style object record with the updated info, under the key's stripe.</summary>
+    private IndexedObject<ContentFile>? RewriteObjectRecord(
+        KeyFiles files, IndexedObject<ContentFile> current, ObjectInfo info) =>
+        _locks.Run(CommitLocks.StripeOf(info.Bucket, info.Key), () =>
+        {
+            if (!ReferenceEquals(_index.GetObject(info.Bucket, info.Key), current)) return null;
+            var entry = current with { Info = info };
+            RecordFiles.Write(
+                files.Record,
+                new ObjectRecord(RecordFormat.Current, info, entry.Content.Name, entry.Content.Length),
+                StoreJsonContext.Default.ObjectRecord,
+                _layout.NewTempPath());
+            return _index.TryReplaceObject(info.Bucket, info.Key, current, entry) ? entry : null;
+        });
+
     /// <summary>
     /// Renames a sealed version file into place under the next sequence number. Under the key's stripe, so a
     /// key's sequence numbers grow in commit order.
     /// </summary>
-    private IndexedObject<ContentFile> CommitVersion(string temp, ObjectInfo info, long length, long recordsEnd)
+    private IndexedObject<ContentFile> CommitVersion(string temp, KeyFiles files, ObjectInfo info, long length, long recordsEnd)
     {
-        var path = _layout.VersionFile(info.Bucket, info.Key, Interlocked.Increment(ref _sequence));
+        var path = files.Version(Interlocked.Increment(ref _sequence));
         File.Move(temp, path);
         return new IndexedObject<ContentFile>(info, new ContentFile(path, VersionFile.HeaderSize, length, recordsEnd));
     }
 
     /// <summary>
-    /// Takes the version a commit replaced off the disk, under the key's stripe. A version file is unlinked here
-    /// and now: were it left for later, a delete of the new version in between followed by a crash would bring
-    /// it back. Quietly, since the commit has happened: a file left behind is older than the committed one and
-    /// the next startup removes it. An old-style record goes the same way; its separate content file is
-    /// returned for the caller to release outside the lock.
+    /// Takes the version a commit replaced off the disk, and any stale file of the key known from before, under
+    /// the key's stripe. Unlinked here and now: were they left for later, a delete of the new version in between
+    /// followed by a crash would bring them back. Quietly, since the commit has happened: a file that stays is
+    /// older than the committed one, is remembered in <see cref="KeyStrays"/> for the key's next commit, and the
+    /// next startup removes it. An old-style record goes the same way; its separate content file is returned for
+    /// the caller to release outside the lock.
     /// </summary>
-    private ContentFile? Supersede(string bucket, string key, IndexedObject<ContentFile>? previous)
+    private ContentFile? Supersede(KeyFiles files, IndexedObject<ContentFile>? previous)
     {
-        if (previous is null) return null;
-        if (previous.Content.IsVersionFile)
-        {
-            StoreFiles.DeleteQuietly(previous.Content.Path);
-            return null;
-        }
-
-        StoreFiles.DeleteQuietly(_layout.ObjectRecord(bucket, key));
-        return previous.Content;
+        var left = UnlinkStale(files, previous is null ? null : StateFile(files, previous));
+        if (left is not null) _strays.Keep(files, left);
+        return previous is { Content.IsVersionFile: false } ? previous.Content : null;
     }
 
-    private void WriteObjectRecord(IndexedObject<ContentFile> entry) =>
-        RecordFiles.Write(
-            _layout.ObjectRecord(entry.Info.Bucket, entry.Info.Key),
-            new ObjectRecord(RecordFormat.Current, entry.Info, entry.Content.Name, entry.Content.Length),
-            StoreJsonContext.Default.ObjectRecord,
-            _layout.NewTempPath());
+    /// <summary>
+    /// Takes a deleted object off the disk, under the key's stripe: its file and every stale file of the key known.
+    /// Should any of them stay, a tombstone is created first, above them all, so that a restart finds the key
+    /// deleted rather than the file that stayed; creating the tombstone is then what commits the delete. Throws
+    /// (the object still there) only if neither the unlink nor the tombstone can be done.
+    /// </summary>
+    private void RemoveFromDisk(KeyFiles files, IndexedObject<ContentFile> current)
+    {
+        var state = StateFile(files, current);
+        var left = UnlinkStale(files, replaced: null);
+        if (left is null && _unlink(state)) return;
+
+        string tombstone;
+        try
+        {
+            tombstone = CreateTombstone(files);
+        }
+        catch
+        {
+            _strays.Keep(files, left ?? []);
+            throw;
+        }
+
+        left ??= [];
+        if (!_unlink(state)) left.Add(state);
+        left.Add(tombstone);
+        _strays.Keep(files, left);
+    }
+
+    /// <summary>Unlinks <paramref name="replaced"/> and the key's known stale files; returns those still there, or null.</summary>
+    private List<string>? UnlinkStale(KeyFiles files, string? replaced)
+    {
+        List<string>? left = null;
+        if (replaced is not null && !_unlink(replaced)) (left ??= []).Add(replaced);
+        foreach (var path in _strays.Take(files))
+        {
+            if (!_unlink(path)) (left ??= []).Add(path);
+        }
+
+        return left;
+    }
+
+    /// <summary>An empty file named with the next sequence number: above every file of the key, it says "deleted".</summary>
+    private string CreateTombstone(KeyFiles files)
+    {
+        var path = files.Tombstone(Interlocked.Increment(ref _sequence));
+        File.OpenHandle(path, FileMode.CreateNew, FileAccess.Write).Dispose();
+        return path;
+    }
+
+    /// <summary>The file whose presence makes <paramref name="entry"/> the key's state on disk.</summary>
+    private static string StateFile(KeyFiles files, IndexedObject<ContentFile> entry) =>
+        entry.Content.IsVersionFile ? entry.Content.Path : files.Record;
 
     /// <summary>Unlinks a separate content file no record names any more; open readers keep their handle to it.</summary>
     private static void ReleaseContent(ContentFile? content)

@@ -9,7 +9,8 @@ namespace S3Emulator.Core.Storage.FileSystem;
 /// <code>
 /// tmp/                                    files being written; wiped at startup
 /// buckets/{sha256(bucket)}/bucket.json    the bucket record; without it the directory is debris
-///   objects/{sha256(key)}-{seq:x16}.obj   one file per object version: header, content, record (see VersionFile)
+///   objects/{sha256(key)}-{seq:x16}.obj   one file per object version: header, content, records (see VersionFile)
+///   objects/{sha256(key)}-{seq:x16}.del   a tombstone: the key was deleted while an older file of it could not be unlinked
 ///   objects/{sha256(key)}.json            an object record written before version files existed, naming its content
 ///   content/{guid}.bin                    immutable content of parts (and of objects with a .json record)
 ///   uploads/{sha256(uploadId)}/upload.json, part-{00001}.json
@@ -18,12 +19,23 @@ namespace S3Emulator.Core.Storage.FileSystem;
 /// to 1024 bytes): files are named by a hash and the records carry the real names.
 /// </summary>
 /// <remarks>
+/// <para>
 /// A version file's name is new for every version (<c>seq</c> grows with every commit in the store), so a
 /// commit renames onto a name that does not exist. Renaming over an existing file is what the store did
 /// before, and on ext4 it is slow: the file system writes the new file's data out before it replaces the old
 /// one (the <c>auto_da_alloc</c> safeguard), about a millisecond per PUT while holding the directories'
-/// locks. At most one version of a key outlives its commit; should a crash leave two, the higher sequence
-/// number is the later commit.
+/// locks.
+/// </para>
+/// <para>
+/// A key's state on disk is its file with the highest sequence number: a version file (the object) or a
+/// tombstone (deleted); an old-style <c>.json</c> record counts only when the key has neither. Every other
+/// file of the key is stale, and the store unlinks it when it commits: the replaced version when a PUT, a
+/// completion or a compaction commits, and, when a key is deleted, its version together with every stale
+/// file it knows of (<see cref="KeyStrays"/>: the ones an unlink failed on, here or at startup). Should one of
+/// those still not go, the delete first creates a tombstone above them, so a restart cannot bring an older
+/// version back; a later version outranks the tombstone in turn, and startup unlinks tombstones once nothing
+/// lies below them. A crash between a commit's rename and its unlink leaves two files, and startup keeps the higher.
+/// </para>
 /// </remarks>
 internal sealed class FileSystemLayout(string root)
 {
@@ -33,6 +45,7 @@ internal sealed class FileSystemLayout(string root)
     public const string RecordExtension = ".json";
     public const string PartRecordPrefix = "part-";
     public const string VersionExtension = ".obj";
+    public const string TombstoneExtension = ".del";
 
     private const int HashLength = 64;
     private const int SequenceLength = 16;
@@ -50,9 +63,6 @@ internal sealed class FileSystemLayout(string root)
     public string BucketRecord(string bucket) => Path.Combine(BucketDirectory(bucket), BucketRecordName);
 
     public string ObjectsDirectory(string bucket) => ObjectsDirectoryOf(BucketDirectory(bucket));
-
-    public string ObjectRecord(string bucket, string key) =>
-        Path.Combine(ObjectsDirectory(bucket), Hash(key) + RecordExtension);
 
     public string ContentDirectory(string bucket) => ContentDirectoryOf(BucketDirectory(bucket));
 
@@ -78,20 +88,20 @@ internal sealed class FileSystemLayout(string root)
     public string NewTempPath() =>
         Path.Combine(TempDirectory, Interlocked.Increment(ref _temp).ToString("x", CultureInfo.InvariantCulture) + ".tmp");
 
-    /// <summary>The file of the version of <paramref name="key"/> committed as <paramref name="sequence"/>.</summary>
-    public string VersionFile(string bucket, string key, long sequence) =>
-        Path.Combine(
-            ObjectsDirectory(bucket),
-            Hash(key) + "-" + sequence.ToString("x16", CultureInfo.InvariantCulture) + VersionExtension);
+    /// <summary>Where the files of <paramref name="key"/> in <paramref name="bucket"/> are named.</summary>
+    public KeyFiles FilesOf(string bucket, string key) => new(Path.Combine(ObjectsDirectory(bucket), Hash(key)));
 
-    /// <summary>Splits a version file name into its key hash and sequence number; false for any other name.</summary>
-    public static bool TryParseVersionName(string fileName, out string keyHash, out long sequence)
+    /// <summary>
+    /// Splits a version file or tombstone name into its key hash and sequence number; false for any other name.
+    /// </summary>
+    public static bool TryParseStateName(string fileName, out string keyHash, out long sequence, out bool tombstone)
     {
         keyHash = "";
         sequence = 0;
+        tombstone = fileName.EndsWith(TombstoneExtension, StringComparison.Ordinal);
         if (fileName.Length != HashLength + 1 + SequenceLength + VersionExtension.Length
             || fileName[HashLength] != '-'
-            || !fileName.EndsWith(VersionExtension, StringComparison.Ordinal)
+            || !(tombstone || fileName.EndsWith(VersionExtension, StringComparison.Ordinal))
             || !long.TryParse(
                 fileName.AsSpan(HashLength + 1, SequenceLength), NumberStyles.AllowHexSpecifier,
                 CultureInfo.InvariantCulture, out sequence))

@@ -6,17 +6,23 @@ namespace S3Emulator.Core.Storage.FileSystem;
 /// </summary>
 internal static class StoreFiles
 {
-    public static void DeleteQuietly(string path)
+    public static void DeleteQuietly(string path) => TryDelete(path);
+
+    /// <summary>Unlinks <paramref name="path"/>; true when it is gone (also when it was never there), false when it is still there.</summary>
+    public static bool TryDelete(string path)
     {
         try
         {
             File.Delete(path);
+            return true;
         }
         catch (IOException)
         {
+            return false;
         }
         catch (UnauthorizedAccessException)
         {
+            return false;
         }
     }
 

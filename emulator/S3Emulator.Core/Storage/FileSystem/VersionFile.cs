@@ -45,9 +45,8 @@ internal static class VersionFile
     }
 
     /// <summary>Appends a record entry at <paramref name="recordsEnd"/> of a committed version file; returns the new end.</summary>
-    public static long AppendRecord(string path, long recordsEnd, ObjectInfo info)
+    public static long AppendRecord(string path, long recordsEnd, byte[] entry)
     {
-        var entry = Entry(info);
         using var file = File.OpenHandle(path, FileMode.Open, FileAccess.Write, FileShare.ReadWrite | FileShare.Delete);
         RandomAccess.Write(file, entry, recordsEnd);
         return recordsEnd + entry.Length;
