@@ -214,7 +214,10 @@ public sealed partial class FileSystemObjectStore : IObjectStore
             }
             else
             {
-                updated = AppendRecord(current, info, VersionFile.Entry(info));
+                var record = VersionFile.Entry(info);
+                updated = VersionFile.IsFullFor(current.Content, record.Length)
+                    ? RewriteVersion(files, current, info, record)
+                    : AppendRecord(current, info, record);
             }
 
             if (updated is not null) return ValueTask.FromResult<ObjectInfo?>(updated.Info);
@@ -259,6 +262,43 @@ public sealed partial class FileSystemObjectStore : IObjectStore
             });
             return _index.TryReplaceObject(info.Bucket, info.Key, current, entry) ? entry : null;
         });
+
+    /// <summary>
+    /// Commits the updated record with a copy of the current version's content as a new version, because the
+    /// current file's records reached their limit; the copy is made outside the lock. Null if a writer got in first.
+    /// </summary>
+    private IndexedObject<ContentFile>? RewriteVersion(
+        KeyFiles files, IndexedObject<ContentFile> current, ObjectInfo info, byte[] record)
+    {
+        var temp = _layout.NewTempPath();
+        var committed = false;
+        try
+        {
+            long recordsEnd;
+            try
+            {
+                recordsEnd = VersionFile.Rewrite(current.Content, record, temp);
+            }
+            catch (IOException ex) when (ex is FileNotFoundException
+                                         && !ReferenceEquals(_index.GetObject(info.Bucket, info.Key), current))
+            {
+                return null; // A writer replaced or deleted the version being copied.
+            }
+
+            return _locks.Run(CommitLocks.StripeOf(info.Bucket, info.Key), () =>
+            {
+                if (!ReferenceEquals(_index.GetObject(info.Bucket, info.Key), current)) return null;
+                var entry = CommitVersion(temp, files, info, current.Content.Length, recordsEnd);
+                committed = true;
+                Supersede(files, _index.SetObject(info.Bucket, info.Key, entry));
+                return entry;
+            });
+        }
+        finally
+        {
+            if (!committed) StoreFiles.DeleteQuietly(temp);
+        }
+    }
 
     /// <summary>Rewrites an old-style object record with the updated info, under the key's stripe.</summary>
     private IndexedObject<ContentFile>? RewriteObjectRecord(

@@ -15,13 +15,18 @@ namespace S3Emulator.Core.Storage.FileSystem;
 /// </code>
 /// The last complete entry is the object's record. An update (tags, metadata) appends an entry with one
 /// write, so it neither copies the content nor disturbs readers of it; an entry cut short (only power loss
-/// can do that: a killed process cannot tear a single write) is ignored and cut off at startup.
+/// can do that: a killed process cannot tear a single write) is ignored and cut off at startup. Once the
+/// entries would pass <see cref="RecordsLimit"/>, the update instead copies header and content into a new
+/// version file with the new record alone (<see cref="Rewrite"/>), committed like a PUT, so a version file never
+/// holds more than a small share of records however often its tags change.
 /// </summary>
 internal static class VersionFile
 {
     public const int HeaderSize = 32;
     public const int Format = 1;
     private const int EntryPrefixSize = sizeof(int);
+    private const long MinRecordsLimit = 16 * 1024;
+    private const long MaxRecordsLimit = 1024 * 1024;
 
     private static ReadOnlySpan<byte> Magic => "S3EMVER\n"u8;
 
@@ -42,6 +47,33 @@ internal static class VersionFile
         BinaryPrimitives.WriteInt32LittleEndian(entry, json.Length);
         json.CopyTo(entry, EntryPrefixSize);
         return entry;
+    }
+
+    /// <summary>
+    /// How many bytes of record entries a version file with <paramref name="contentLength"/> bytes of content may
+    /// hold: an eighth of the content, at least 16 KiB (some thirty updates) and at most 1 MiB. Up to 8 MiB of
+    /// content, rewriting it then costs an update on average at most eight times the update's own bytes; above
+    /// that the cap wins, so startup (which reads every record) never reads more than 1 MiB of them per version.
+    /// </summary>
+    public static long RecordsLimit(long contentLength) => Math.Clamp(contentLength / 8, MinRecordsLimit, MaxRecordsLimit);
+
+    /// <summary>True when appending <paramref name="entryLength"/> more bytes of record would pass <see cref="RecordsLimit"/>.</summary>
+    public static bool IsFullFor(ContentFile version, int entryLength) =>
+        version.RecordsEnd - (version.Offset + version.Length) + entryLength > RecordsLimit(version.Length);
+
+    /// <summary>
+    /// Writes a new version file at <paramref name="target"/> holding the header and content of <paramref name="version"/>
+    /// and <paramref name="entry"/> as its only record; returns where that record ends. The source is not changed.
+    /// </summary>
+    public static long Rewrite(ContentFile version, byte[] entry, string target)
+    {
+        // The kernel copies (or clones) the bytes; the source's records are cut off behind the content.
+        File.Copy(version.Path, target);
+        var contentEnd = version.Offset + version.Length;
+        using var file = File.OpenHandle(target, FileMode.Open, FileAccess.Write);
+        RandomAccess.Write(file, entry, contentEnd);
+        RandomAccess.SetLength(file, contentEnd + entry.Length);
+        return contentEnd + entry.Length;
     }
 
     /// <summary>Appends a record entry at <paramref name="recordsEnd"/> of a committed version file; returns the new end.</summary>
