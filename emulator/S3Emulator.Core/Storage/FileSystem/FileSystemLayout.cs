@@ -29,12 +29,14 @@ namespace S3Emulator.Core.Storage.FileSystem;
 /// <para>
 /// A key's state on disk is its file with the highest sequence number: a version file (the object) or a
 /// tombstone (deleted); an old-style <c>.json</c> record counts only when the key has neither. Every other
-/// file of the key is stale, and the store unlinks it when it commits: the replaced version when a PUT, a
-/// completion or a compaction commits, and, when a key is deleted, its version together with every stale
-/// file it knows of (<see cref="KeyStrays"/>: the ones an unlink failed on, here or at startup). Should one of
-/// those still not go, the delete first creates a tombstone above them, so a restart cannot bring an older
-/// version back; a later version outranks the tombstone in turn, and startup unlinks tombstones once nothing
-/// lies below them. A crash between a commit's rename and its unlink leaves two files, and startup keeps the higher.
+/// file of the key is stale. A commit (a PUT, a completion, an update that rewrites its version file) renames
+/// the new version into place, then unlinks the version it replaced and every stale file of the key the store
+/// knows of (<see cref="KeyStrays"/>: those an unlink failed on, at a commit or at startup). A delete unlinks
+/// the known stale files and then the key's version; should any of them stay, it first creates a tombstone, an
+/// empty file above them all, so a restart cannot bring an older version back. A later version outranks the
+/// tombstone in turn, and startup unlinks stale files, then tombstones with nothing left below them. Each step
+/// is one rename, unlink or create, so a kill between two of them leaves either the old state or the new one
+/// with a stale file under it, which startup sweeps.
 /// </para>
 /// </remarks>
 internal sealed class FileSystemLayout(string root)
