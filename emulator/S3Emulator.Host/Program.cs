@@ -81,6 +81,9 @@ builder.WebHost.ConfigureKestrel(kestrel =>
     }
 });
 
+// A GET decrypts each 64 KiB frame in the response pipe's own memory: the connections' pools also hold whole frames.
+builder.WebHost.UseS3EmulatorFrameBlocks();
+
 await using var app = builder.Build();
 
 try

@@ -93,11 +93,16 @@ public sealed class ContentDecryptionKeyTests
         Assert.That(() => ReadAll(stream), Throws.TypeOf<ObjectDisposedException>());
     }
 
-    [TestCase(0, Size - 1, new[] { Frame, 2 * Frame })]
-    [TestCase(5, Frame + 3, new int[0])]
-    [TestCase(3, Size - 1, new[] { Frame - 3 + Frame })]
-    [TestCase(Size - 1, Size - 1, new int[0])]
-    public async Task CopyingToABufferWriter_WritesTheRange_AndFlushesEveryThreshold(int first, int last, int[] expectedFlushes)
+    [TestCase(0, Size - 1, new[] { Frame, 2 * Frame }, false)]
+    [TestCase(5, Frame + 3, new int[0], false)]
+    [TestCase(3, Size - 1, new[] { Frame - 3 + Frame }, false)]
+    [TestCase(Size - 1, Size - 1, new int[0], false)]
+    [TestCase(0, Size - 1, new[] { Frame, 2 * Frame }, true)]
+    [TestCase(5, Frame + 3, new int[0], true)]
+    [TestCase(3, Size - 1, new[] { Frame - 3 + Frame }, true)]
+    [TestCase(Size - 1, Size - 1, new int[0], true)]
+    public async Task CopyingToABufferWriter_WritesTheRange_AndFlushesEveryThreshold(
+        int first, int last, int[] expectedFlushes, bool decryptInDestination)
     {
         var plaintext = Plaintext(Size);
         var destination = new ArrayBufferWriter<byte>();
@@ -111,14 +116,15 @@ public sealed class ContentDecryptionKeyTests
                 flushedAt.Add(destination.WrittenCount);
                 return ValueTask.CompletedTask;
             },
-            flushThreshold: Frame, CancellationToken.None);
+            flushThreshold: Frame, decryptInDestination, CancellationToken.None);
 
         Assert.That(destination.WrittenSpan.ToArray(), Is.EqualTo(plaintext[first..(last + 1)]));
         Assert.That(flushedAt, Is.EqualTo(expectedFlushes), "written bytes at each flush");
     }
 
-    [Test]
-    public async Task CopyingToABufferWriter_WritesNothingOfAFrameThatFails()
+    [TestCase(false)]
+    [TestCase(true)]
+    public async Task CopyingToABufferWriter_WritesNothingOfAFrameThatFails(bool decryptInDestination)
     {
         var plaintext = Plaintext(Size);
         var tampered = Flip(Encrypt(plaintext, Key()), ContentEncryption.SegmentHeaderSize + Frame + ContentEncryption.TagSize + 5);
@@ -126,9 +132,77 @@ public sealed class ContentDecryptionKeyTests
 
         var copy = () => ContentEncryption.CopyPlaintextRangeAsync(
             new RecordingStoredObject(tampered), ContentDecryptionKey.ForOneRead(Key()), ContentSegment.SinglePut(Size),
-            ByteRange.Whole(Size), destination, _ => ValueTask.CompletedTask, flushThreshold: Frame, CancellationToken.None);
+            ByteRange.Whole(Size), destination, _ => ValueTask.CompletedTask, flushThreshold: Frame, decryptInDestination,
+            CancellationToken.None);
 
         Assert.That(copy, Throws.TypeOf<ContentTamperedException>());
         Assert.That(destination.WrittenSpan.ToArray(), Is.EqualTo(plaintext[..Frame]), "only the frame before the damaged one");
+    }
+
+    [Test]
+    public async Task CopyingInTheDestinationsMemory_CommitsEachWholeLargeFrameAtOnce_AndCopiesTheRest()
+    {
+        var parts = new[] { Plaintext((2 * Frame) + 7, 1), Plaintext(3, 2), Plaintext(Frame, 3) };
+        var (ciphertext, segments) = EncryptParts(Key(), parts);
+        var whole = parts.SelectMany(p => p).ToArray();
+        var destination = new RecordingBufferWriter(servesFrames: true);
+
+        await ContentEncryption.CopyPlaintextRangeAsync(
+            new RecordingStoredObject(ciphertext), ContentDecryptionKey.Reusable(Key()), segments,
+            new ByteRange(1, whole.Length - 1), destination, _ => ValueTask.CompletedTask, flushThreshold: Frame,
+            decryptInDestination: true, CancellationToken.None);
+
+        Assert.That(destination.Written, Is.EqualTo(whole[1..]));
+        // Part 1's frame 0 starts before the range, and the small frames stay in the pooled buffer: those are copied in
+        // blocks; part 1's frame 1 and part 3's frame 0 are committed whole.
+        Assert.That(destination.Advances.Where(a => a > RecordingBufferWriter.Block), Is.EqualTo(new[] { Frame, Frame }));
+        Assert.That(destination.FrameSizedRequests, Is.EqualTo(2));
+    }
+
+    [Test]
+    public async Task CopyingInTheDestinationsMemory_CopiesAFrameTheMemoryCannotHold()
+    {
+        var plaintext = Plaintext(Size);
+        var destination = new RecordingBufferWriter(servesFrames: false);
+
+        await ContentEncryption.CopyPlaintextRangeAsync(
+            new RecordingStoredObject(Encrypt(plaintext, Key())), ContentDecryptionKey.Reusable(Key()),
+            ContentSegment.SinglePut(Size), ByteRange.Whole(Size), destination, _ => ValueTask.CompletedTask,
+            flushThreshold: Frame, decryptInDestination: true, CancellationToken.None);
+
+        Assert.That(destination.Written, Is.EqualTo(plaintext));
+        Assert.That(destination.Advances, Has.All.LessThanOrEqualTo(RecordingBufferWriter.Block));
+    }
+
+    /// <summary>
+    /// An <see cref="IBufferWriter{T}"/> that hands out 4 KiB blocks as Kestrel's pipe does, and a whole frame when asked
+    /// for more if it <c>servesFrames</c>; it records each Advance.
+    /// </summary>
+    private sealed class RecordingBufferWriter(bool servesFrames) : IBufferWriter<byte>
+    {
+        public const int Block = 4096;
+
+        private readonly ArrayBufferWriter<byte> _inner = new();
+
+        public byte[] Written => _inner.WrittenSpan.ToArray();
+
+        public List<int> Advances { get; } = [];
+
+        public int FrameSizedRequests { get; private set; }
+
+        public void Advance(int count)
+        {
+            Advances.Add(count);
+            _inner.Advance(count);
+        }
+
+        public Memory<byte> GetMemory(int sizeHint = 0)
+        {
+            if (sizeHint > Frame) FrameSizedRequests++;
+            var memory = _inner.GetMemory(sizeHint);
+            return servesFrames && sizeHint > Block ? memory : memory[..Math.Min(memory.Length, Block)];
+        }
+
+        public Span<byte> GetSpan(int sizeHint = 0) => GetMemory(sizeHint).Span;
     }
 }

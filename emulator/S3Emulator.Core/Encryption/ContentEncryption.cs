@@ -102,10 +102,15 @@ public static class ContentEncryption
     /// bytes were written since the last call. A frame is written only after its tag verified; one that fails throws
     /// <see cref="ContentTamperedException"/> before any of its bytes reaches <paramref name="destination"/>.
     /// </summary>
+    /// <param name="decryptInDestination">
+    /// True when <paramref name="destination"/>'s <see cref="IBufferWriter{T}.GetMemory"/> cheaply hands out a whole frame
+    /// (<see cref="PlaintextFrameSize"/> + <see cref="TagSize"/>) in one piece: large frames are then decrypted in that memory
+    /// and committed after their tag verified, instead of being decrypted in a buffer of their own and copied.
+    /// </param>
     public static async Task CopyPlaintextRangeAsync(
         IStoredObject stored, ContentDecryptionKey key, IReadOnlyList<ContentSegment> segments, ByteRange plaintextRange,
         IBufferWriter<byte> destination, Func<CancellationToken, ValueTask> flushAsync, int flushThreshold,
-        CancellationToken cancellationToken)
+        bool decryptInDestination, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(destination);
         ArgumentNullException.ThrowIfNull(flushAsync);
@@ -116,7 +121,7 @@ public static class ContentEncryption
         var stream = new DecryptingRangeStream(stored, key, ownsKey: false, SegmentPlan.Build(segments), plaintextRange);
         await using (stream.ConfigureAwait(false))
         {
-            await stream.CopyToAsync(destination, flushAsync, flushThreshold, cancellationToken).ConfigureAwait(false);
+            await stream.CopyToAsync(destination, flushAsync, flushThreshold, decryptInDestination, cancellationToken).ConfigureAwait(false);
         }
     }
 }

@@ -27,9 +27,13 @@ internal static class PlaintextReader
     /// its bytes is written.
     /// </summary>
     /// <param name="key">The object's content key; null only for content stored in clear before encryption existed.</param>
+    /// <param name="decryptInDestination">
+    /// Whether <paramref name="destination"/> hands out a whole frame in one block (see
+    /// <see cref="Hosting.FrameBlockMemoryPoolFactory.ServesFrameBlocks"/>): frames are then decrypted in its memory.
+    /// </param>
     public static async Task CopyAsync(
         IStoredObject stored, ObjectInfo info, ContentDecryptionKey? key, ByteRange range, PipeWriter destination,
-        CancellationToken cancellationToken)
+        bool decryptInDestination, CancellationToken cancellationToken)
     {
         if (key is null)
         {
@@ -50,6 +54,6 @@ internal static class PlaintextReader
                 // A client that went away completes the response's pipe: decrypting the rest would be for no one.
                 ct.ThrowIfCancellationRequested();
             },
-            FlushThreshold, cancellationToken).ConfigureAwait(false);
+            FlushThreshold, decryptInDestination, cancellationToken).ConfigureAwait(false);
     }
 }

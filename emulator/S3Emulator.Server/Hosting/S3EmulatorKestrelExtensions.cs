@@ -1,5 +1,8 @@
 using System.Text;
+using Microsoft.AspNetCore.Connections;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.DependencyInjection;
 using S3Emulator.Server.Protocol;
 
 namespace S3Emulator.Server.Hosting;
@@ -23,6 +26,27 @@ public static class S3EmulatorKestrelExtensions
         kestrel.RequestHeaderEncodingSelector = HeaderEncoding;
         kestrel.ResponseHeaderEncodingSelector = HeaderEncoding;
         return kestrel;
+    }
+
+    /// <summary>
+    /// Gives Kestrel's connections memory pools that also hold a whole encrypted frame in one block, so a GET decrypts
+    /// each 64 KiB frame in the response pipe's own memory instead of in a buffer of its own copied into 4 KiB blocks
+    /// (<see cref="FrameBlockMemoryPool"/>). Call after Kestrel is configured (a <c>WebApplicationBuilder</c>'s
+    /// <c>WebHost</c> already is); without a Kestrel pool factory (TestServer) nothing changes.
+    /// </summary>
+    public static IWebHostBuilder UseS3EmulatorFrameBlocks(this IWebHostBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        return builder.ConfigureServices(services =>
+        {
+            var kestrels = services.LastOrDefault(d => d.ServiceType == typeof(IMemoryPoolFactory<byte>) && !d.IsKeyedService);
+            if (kestrels is null) return;
+            services.Remove(kestrels);
+            services.AddSingleton<IMemoryPoolFactory<byte>>(provider => new FrameBlockMemoryPoolFactory(
+                (IMemoryPoolFactory<byte>)(kestrels.ImplementationInstance
+                    ?? kestrels.ImplementationFactory?.Invoke(provider)
+                    ?? ActivatorUtilities.CreateInstance(provider, kestrels.ImplementationType!))));
+        });
     }
 
     // Other headers keep Kestrel's default (UTF-8 in, ASCII out): only the stored ones travel back out as they came in.

@@ -4,6 +4,7 @@ using S3Emulator.Core.Errors;
 using S3Emulator.Core.Model;
 using S3Emulator.Core.Storage;
 using S3Emulator.Server.Encryption;
+using S3Emulator.Server.Hosting;
 using S3Emulator.Server.Protocol;
 using S3Emulator.Server.Services.S3.Handlers.Objects;
 using S3Emulator.Server.Services.S3.Routing;
@@ -42,10 +43,11 @@ internal static class ObjectReadHandlers
 
         var (range, partsCount) = SelectBytes(context, info);
         var length = range?.Length ?? info.Size;
+        var inPipe = FrameBlockMemoryPoolFactory.ServesFrameBlocks(context.Http);
         var result = range is { } partial
-            ? S3Result.Piped(206, length, (body, ct) => PlaintextReader.CopyAsync(stored, info, contentKey, partial, body, ct))
+            ? S3Result.Piped(206, length, (body, ct) => PlaintextReader.CopyAsync(stored, info, contentKey, partial, body, inPipe, ct))
                 .With("Content-Range", RangeHeader.ContentRange(partial, info.Size))
-            : S3Result.Piped(200, length, (body, ct) => PlaintextReader.CopyAsync(stored, info, contentKey, ByteRange.Whole(info.Size), body, ct));
+            : S3Result.Piped(200, length, (body, ct) => PlaintextReader.CopyAsync(stored, info, contentKey, ByteRange.Whole(info.Size), body, inPipe, ct));
         result.WithObjectHeaders(context, info)
             .WithEncryption(info.Encryption, customerKey)
             .With(S3Headers.MpPartsCount, partsCount?.ToString(CultureInfo.InvariantCulture));
