@@ -11,7 +11,7 @@ namespace S3Emulator.Core.Encryption;
 /// ciphertext range covering exactly the overlapping frames, decrypting one frame at a time; a frame's bytes are
 /// handed out only after its tag verified. Frames go through one buffer, sized to the largest frame the range
 /// touches (a small object's comes from the shared pool), unless <see cref="CopyToAsync"/> may decrypt them in its
-/// destination's memory.
+/// destination's memory; a store that holds a frame in memory in one piece has it decrypted from there, uncopied.
 /// </summary>
 internal sealed class DecryptingRangeStream : ForwardReadStream
 {
@@ -141,14 +141,30 @@ internal sealed class DecryptingRangeStream : ForwardReadStream
         return FrameLayout.FramePlaintextLength(_segments[_segmentIndex].PlaintextSize, _nextFrameIndex);
     }
 
-    /// <summary>Reads the next frame's ciphertext and tag into <paramref name="frame"/> and decrypts it in place.</summary>
+    /// <summary>
+    /// Decrypts the next frame into <paramref name="frame"/>: straight from where it is stored when the store holds it in
+    /// memory in one piece (<see cref="IInPlaceContent"/>), otherwise read (ciphertext and tag) into
+    /// <paramref name="frame"/> and decrypted in place.
+    /// </summary>
     private async ValueTask DecryptFrameAsync(Memory<byte> frame, int length, bool useAsync, CancellationToken cancellationToken)
     {
         var plan = _segments[_segmentIndex];
         var index = _nextFrameIndex;
+        var final = FrameLayout.IsFinal(plan.PlaintextSize, index);
         _frameLength = 0;
-        await ReadExactlyAsync(_ciphertext!, frame, plan, index, useAsync, cancellationToken).ConfigureAwait(false);
-        _cipher!.DecryptInPlace(frame.Span, length, index, FrameLayout.IsFinal(plan.PlaintextSize, index));
+        if (_stored is IInPlaceContent inPlace && _ciphertext!.CanSeek
+            && inPlace.TryGetMemory(plan.CiphertextStart + FrameLayout.FrameOffset(index), frame.Length, out var stored))
+        {
+            _cipher!.Decrypt(stored.Span, length, frame.Span, index, final);
+            // The frame was read where it is stored: the ciphertext stream moves past it as though it had been read.
+            _ciphertext!.Seek(frame.Length, SeekOrigin.Current);
+        }
+        else
+        {
+            await ReadExactlyAsync(_ciphertext!, frame, plan, index, useAsync, cancellationToken).ConfigureAwait(false);
+            _cipher!.DecryptInPlace(frame.Span, length, index, final);
+        }
+
         _frameStart = plan.PlaintextStart + (index * FrameLayout.FrameSize);
         _nextFrameIndex = index + 1;
     }

@@ -106,6 +106,24 @@ internal sealed class SegmentCipher : IDisposable
         }
     }
 
+    /// <summary>
+    /// Decrypts <c>frame[..length]</c>, using the tag after it, into <paramref name="plaintext"/> (another buffer: the stored
+    /// frame stays as it is); on failure nothing usable is left in <paramref name="plaintext"/>.
+    /// </summary>
+    public void Decrypt(ReadOnlySpan<byte> frame, int length, Span<byte> plaintext, long frameIndex, bool final)
+    {
+        Bind(frameIndex, final);
+        try
+        {
+            _aes.Decrypt(_nonce, frame[..length], frame.Slice(length, FrameLayout.TagSize), plaintext[..length], _aad);
+        }
+        catch (AuthenticationTagMismatchException e)
+        {
+            throw new ContentTamperedException(
+                $"Part {_partNumber}, frame {frameIndex}: authentication failed (tampered content or wrong key).", e);
+        }
+    }
+
     public void Dispose() => _aes.Dispose();
 
     // nonce = part number (4, BE) ‖ frame index (8, BE); AAD = the same ‖ final flag (1).

@@ -1,3 +1,5 @@
+using S3Emulator.Core.Encryption;
+
 namespace S3Emulator.Core.Storage.InMemory;
 
 /// <summary>
@@ -5,10 +7,19 @@ namespace S3Emulator.Core.Storage.InMemory;
 /// so a big object never needs one huge contiguous array; they are never written after construction,
 /// so versions (and completed multipart objects) can share them freely.
 /// </summary>
+/// <remarks>
+/// Content arrives encrypted (<c>docs/encryption.md</c>): a segment header, then frames of 64 KiB and a tag. The chunks
+/// follow that layout, the first holding the header and frame 0 and each later one a frame, so every frame of a single
+/// PUT or of a part (a completed upload shares its parts' chunks) lies within one chunk and is decrypted where it is
+/// stored (<see cref="TryGetMemory"/>) instead of being copied out first.
+/// </remarks>
 internal sealed class ChunkedContent
 {
-    /// <summary>64 KiB: below the 85,000-byte LOH threshold, large enough to keep the chunk list short.</summary>
-    public const int ChunkSize = 64 * 1024;
+    /// <summary>One encrypted frame and its tag (64 KiB + 16): below the 85,000-byte LOH threshold.</summary>
+    public const int ChunkSize = FrameLayout.CipherFrameSize;
+
+    /// <summary>The first chunk also holds the segment header.</summary>
+    public const int FirstChunkSize = FrameLayout.HeaderSize + FrameLayout.CipherFrameSize;
 
     public static readonly ChunkedContent Empty = new([]);
 
@@ -37,11 +48,12 @@ internal sealed class ChunkedContent
         var chunks = new List<byte[]>();
         while (true)
         {
-            var chunk = new byte[ChunkSize];
-            var read = await source.ReadAtLeastAsync(chunk, ChunkSize, throwOnEndOfStream: false, cancellationToken)
+            var size = chunks.Count == 0 ? FirstChunkSize : ChunkSize;
+            var chunk = new byte[size];
+            var read = await source.ReadAtLeastAsync(chunk, size, throwOnEndOfStream: false, cancellationToken)
                 .ConfigureAwait(false);
             if (read == 0) break;
-            if (read < ChunkSize)
+            if (read < size)
             {
                 // The stream ended inside this segment: keep only what was read.
                 chunks.Add(chunk.AsSpan(0, read).ToArray());
@@ -74,6 +86,22 @@ internal sealed class ChunkedContent
         }
 
         return copied;
+    }
+
+    /// <summary>
+    /// The <paramref name="length"/> bytes at <paramref name="offset"/> where they are stored, if one chunk holds them all;
+    /// false (and a copy is needed) if they span chunks or pass the end.
+    /// </summary>
+    public bool TryGetMemory(long offset, int length, out ReadOnlyMemory<byte> memory)
+    {
+        memory = default;
+        if (offset < 0 || length < 0 || offset + length > Length) return false;
+        var index = ChunkIndexOf(offset);
+        if (index < 0 || index >= _chunks.Length) return false;
+        var within = (int)(offset - _starts[index]);
+        if (within + length > _chunks[index].Length) return false;
+        memory = _chunks[index].AsMemory(within, length);
+        return true;
     }
 
     private int ChunkIndexOf(long offset)
