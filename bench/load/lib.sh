@@ -85,7 +85,7 @@ measure() {
   printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$cell" "$server" "$limit" "$base" "$size" \
     "${r[requests]}" "${r[duration_us]}" "${r[p50_us]}" "${r[p99_us]}" "${r[errors]}" >>"$results"
   log "$(awk -v c="$cell" -v s="$server" -v n="${r[requests]}" -v d="${r[duration_us]}" -v p="${r[p99_us]}" \
-    'BEGIN { printf "%-40s %-26s %9.0f req/s  p99 %7.2f ms", c, s, n / d * 1e6, p / 1e3 }')"
+    'BEGIN { printf "%-60s %-26s %9.0f req/s  p99 %7.2f ms", c, s, n / d * 1e6, p / 1e3 }')"
   if ((r[errors] > 0)); then
     failures+=("$cell / $server: ${result#RESULT }")
     log "ERRORS in $cell / $server: ${result#RESULT }"

@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # Load benchmark: the Release host (file store; in memory) against nginx serving the same files on the same machine,
 # driven by wrk with presigned URLs. Prints one table and writes it to bench/load/results/<time>.md (bench/README.md, "Load").
-#   bench/load/run.sh [--duration 10s] [--cells quick|full] [--host <published host folder>] [--port-base 9200] [--warmup 5s]
+#   bench/load/run.sh [--duration 10s] [--cells quick|full|policy] [--host <published host folder>] [--port-base 9200]
+#                     [--warmup 5s] [--repeat 1]
+# --repeat N runs the policy cells (no policy, 20-statement policy, access point alias) N rounds, alternated on each host,
+# and reports each cell's median req/s and the median of its per-round ratios to the round's no-policy cell.
 # Ports: host file store base, base+10 (HTTPS); in memory base+1, base+11; in memory with the request log base+2;
 # nginx base+5, base+6 (HTTPS). Fails (exit 1) if a cell had any socket error or non-2xx answer, or a PUT stored other bytes.
 set -euo pipefail
@@ -12,7 +15,7 @@ source "$here/lib.sh"
 # shellcheck source=servers.sh
 source "$here/servers.sh"
 
-duration=10s cells=full host_dir="" port_base=9200 warmup=5s
+duration=10s cells=full host_dir="" port_base=9200 warmup=5s repeat=1
 while (($#)); do
   case $1 in
     --duration) duration=$2 ;;
@@ -20,20 +23,24 @@ while (($#)); do
     --host) host_dir=$(cd "$2" && pwd) ;;
     --port-base) port_base=$2 ;;
     --warmup) warmup=$2 ;;
-    -h | --help) sed -n '2,6p' "$0"; exit 0 ;;
+    --repeat) repeat=$2 ;;
+    -h | --help) sed -n '2,9p' "$0"; exit 0 ;;
     *) die "unknown option $1 (--help lists them)" ;;
   esac
   shift 2
 done
+[[ $repeat =~ ^[1-9][0-9]*$ ]] || die "--repeat is a count of rounds, 1 or more"
+# policy: only GET 4 KiB c=64 against nginx and the policy cells on both stores (issue 11's small-GET and policy targets).
+sizes=(4k 1m) puts=yes
 case $cells in
   quick) connections=(64) sse_sizes=(4k) policy_servers=(memory) ;;
   full) connections=(1 16 64) sse_sizes=(4k 1m) policy_servers=(file memory) ;;
-  *) die "--cells is quick or full" ;;
+  policy) connections=(64) sse_sizes=() policy_servers=(file memory) sizes=(4k) puts=no ;;
+  *) die "--cells is quick, full or policy" ;;
 esac
 
 file_http=$port_base mem_http=$((port_base + 1)) log_http=$((port_base + 2))
 nginx_http=$((port_base + 5)) nginx_https=$((port_base + 6)) file_https=$((port_base + 10)) mem_https=$((port_base + 11))
-sizes=(4k 1m)
 declare -A bytes=([4k]=4096 [1m]=1048576) size_label=([4k]="4 KiB" [1m]="1 MiB")
 declare -A label=([nginx]="nginx" [file]="ours, file" [memory]="ours, memory")
 account=123456789012
@@ -61,9 +68,11 @@ warm() { results=/dev/null duration=$warmup measure "$1" warm-up "$2" - - 4096 1
 head -c 4096 /dev/urandom >"$body"
 for server in file memory; do
   warm get "${label[$server]}" "$work/urls/$server/get-4k"
-  warm put "${label[$server]}" "$work/urls/$server/put-4k"
-  warm get "${label[$server]}" "$work/urls/$server/sse-get-4k" "${sse_c_headers[@]}"
-  warm put "${label[$server]}" "$work/urls/$server/sse-put-4k" "${sse_c_headers[@]}"
+  if [[ $puts == yes ]]; then
+    warm put "${label[$server]}" "$work/urls/$server/put-4k"
+    warm get "${label[$server]}" "$work/urls/$server/sse-get-4k" "${sse_c_headers[@]}"
+    warm put "${label[$server]}" "$work/urls/$server/sse-put-4k" "${sse_c_headers[@]}"
+  fi
   warm get "${label[$server]}" "$work/urls/$server/policy20"
   warm get "${label[$server]}" "$work/urls/$server/access-point"
 done
@@ -79,6 +88,7 @@ for size in "${sizes[@]}"; do
 done
 
 for size in "${sizes[@]}"; do
+  [[ $puts == yes ]] || break
   for c in "${connections[@]}"; do
     cell="PUT ${size_label[$size]} c=$c"
     head -c "${bytes[$size]}" /dev/urandom >"$body" # new bytes per cell: the check below sees this cell's write
@@ -105,12 +115,24 @@ for size in "${sse_sizes[@]}"; do
   done
 done
 
-# Authorization and the request log, each back to back with its baseline on the same host.
-plain="GET 4 KiB c=64, no policy"
-for server in "${policy_servers[@]}"; do
-  measure get "$plain" "${label[$server]}" "GET 4 KiB c=64" - 4096 64 "$work/urls/$server/get-4k"
-  measure get "GET 4 KiB c=64, 20-statement bucket policy" "${label[$server]}" "GET 4 KiB c=64" "$plain" 4096 64 "$work/urls/$server/policy20"
-  measure get "GET 4 KiB c=64, access point alias" "${label[$server]}" "GET 4 KiB c=64" "$plain" 4096 64 "$work/urls/$server/access-point"
+# Authorization and the request log, each back to back with its baseline on the same host. With --repeat N the three
+# policy cells run N rounds, the hosts alternated within a round and the cells' order rotated from round to round, so
+# neither drift in the machine's load nor a cell's place in the round favours one cell; each round's cells carry
+# "(round k)" and the report adds their medians (s3tool.py table).
+policy_cells=("no policy:get-4k" "20-statement bucket policy:policy20" "access point alias:access-point")
+for ((round = 1; round <= repeat; round++)); do
+  suffix=""
+  ((repeat > 1)) && suffix=" (round $round)"
+  plain="GET 4 KiB c=64, no policy$suffix"
+  for server in "${policy_servers[@]}"; do
+    for ((i = 0; i < 3; i++)); do
+      entry=${policy_cells[(i + round - 1) % 3]}
+      base=$plain
+      [[ ${entry%%:*} == "no policy" ]] && base=-
+      measure get "GET 4 KiB c=64, ${entry%%:*}$suffix" "${label[$server]}" "GET 4 KiB c=64" "$base" 4096 64 \
+        "$work/urls/$server/${entry#*:}"
+    done
+  done
 done
 measure get "GET 4 KiB c=64, request log on" "${label[memory]}" "GET 4 KiB c=64" "$plain" 4096 64 "$work/urls/memory-log/get-4k"
 

@@ -15,6 +15,7 @@ import hashlib
 import json
 import pathlib
 import re
+import statistics
 import sys
 import textwrap
 import urllib.request
@@ -148,6 +149,38 @@ def table(results_path, markdown_path):
         print("  ".join(v.rjust(w) if i in numeric else v.ljust(w) for i, (v, w) in enumerate(zip(row, widths))).rstrip())
 
     with open(markdown_path, "a") as markdown:
+        markdown.write("| " + " | ".join(header) + " |\n")
+        markdown.write("|" + "|".join("---:" if i in numeric else "---" for i in range(len(header))) + "|\n")
+        for row in lines:
+            markdown.write("| " + " | ".join(row) + " |\n")
+    rounds_table(rows, nginx, own, markdown_path)
+
+
+def rounds_table(rows, nginx, own, markdown_path):
+    """With --repeat: per cell stem (the cell without " (round k)") and server, the median req/s over the rounds, the
+    median of the per-round ratios to the same round's base cell, and to nginx's limit cell."""
+    groups = {}
+    for r in rows:
+        match = re.fullmatch(r"(.*) \(round (\d+)\)", r["cell"])
+        if match:
+            groups.setdefault((match.group(1), r["server"]), []).append(r)
+    if not groups:
+        return
+    header = ["cell", "server", "rounds", "median req/s", "min", "max", "median ratio to no policy", "to nginx"]
+    lines = []
+    for (stem, server), runs in groups.items():
+        rps = [r["rps"] for r in runs]
+        ratios = [r["rps"] / own[(r["base"], server)] for r in runs if (r["base"], server) in own]
+        lines.append([stem, server, str(len(runs)), f"{statistics.median(rps):,.0f}", f"{min(rps):,.0f}",
+                      f"{max(rps):,.0f}", f"{statistics.median(ratios):.3f}" if ratios else "",
+                      f"{statistics.median(rps) / nginx[runs[0]['limit']]:.2f}" if runs[0]["limit"] in nginx else ""])
+    widths = [max(len(row[i]) for row in [header] + lines) for i in range(len(header))]
+    numeric = {2, 3, 4, 5, 6, 7}
+    print()
+    for row in [header] + lines:
+        print("  ".join(v.rjust(w) if i in numeric else v.ljust(w) for i, (v, w) in enumerate(zip(row, widths))).rstrip())
+    with open(markdown_path, "a") as markdown:
+        markdown.write("\nOver the rounds (the ratio is the median of each round's ratio to that round's no-policy cell):\n\n")
         markdown.write("| " + " | ".join(header) + " |\n")
         markdown.write("|" + "|".join("---:" if i in numeric else "---" for i in range(len(header))) + "|\n")
         for row in lines:
