@@ -47,6 +47,7 @@ public sealed partial class FileSystemObjectStore : IObjectStore
     private readonly CommitLocks _locks = new();
     private readonly KeyStrays _strays = new();
     private readonly Func<string, bool> _unlink;
+    private readonly SmallContentCache _smallContent = new();
     private long _sequence;
 
     /// <summary>
@@ -181,11 +182,15 @@ public sealed partial class FileSystemObjectStore : IObjectStore
         {
             var entry = _index.GetObject(bucket, key);
             if (entry is null) return ValueTask.FromResult<IStoredObject?>(null);
+            if (_smallContent.Find(entry.Content) is { } cached)
+            {
+                return ValueTask.FromResult<IStoredObject?>(new BufferedStoredObject(entry.Info, cached));
+            }
+
             try
             {
                 var file = SharedFileHandle.Open(entry.Content.Path);
-                return ValueTask.FromResult<IStoredObject?>(
-                    new FileStoredObject(entry.Info, file, entry.Content.Offset, entry.Content.Length));
+                return ValueTask.FromResult<IStoredObject?>(OpenedObject(entry, file));
             }
             catch (IOException ex) when (ex is FileNotFoundException or DirectoryNotFoundException
                                          && !ReferenceEquals(_index.GetObject(bucket, key), entry))
@@ -193,6 +198,37 @@ public sealed partial class FileSystemObjectStore : IObjectStore
                 // A writer replaced or deleted this version between the lookup and the open: look again.
             }
         }
+    }
+
+    /// <summary>
+    /// A small version's content is read whole and kept (<see cref="SmallContentCache"/>) and the file closed; a
+    /// larger one is read through the open file. A short read (a damaged file) takes the file path too, which
+    /// reports it as it always did.
+    /// </summary>
+    private IStoredObject OpenedObject(IndexedObject<ContentFile> entry, SharedFileHandle file)
+    {
+        var content = entry.Content;
+        if (!SmallContentCache.Fits(content.Length)) return new FileStoredObject(entry.Info, file, content.Offset, content.Length);
+
+        var bytes = new byte[content.Length];
+        try
+        {
+            for (var read = 0; read < bytes.Length; )
+            {
+                var n = RandomAccess.Read(file.Handle, bytes.AsSpan(read), content.Offset + read);
+                if (n == 0) return new FileStoredObject(entry.Info, file, content.Offset, content.Length);
+                read += n;
+            }
+        }
+        catch
+        {
+            file.Release();
+            throw;
+        }
+
+        file.Release();
+        _smallContent.Add(content, bytes);
+        return new BufferedStoredObject(entry.Info, bytes);
     }
 
     public ValueTask<ObjectInfo?> UpdateObjectInfoAsync(
