@@ -29,6 +29,13 @@ public sealed class PolicyDocument
     // The keys the conditions test, found once: asking on every request must not scan the policy's text.
     private readonly ImmutableArray<string> _conditionKeys;
 
+    // Per action, the statements whose Action or NotAction covers it, found once per document (a parsed document lives
+    // as long as the policy text it came from): an evaluation then skips the statements about other actions without
+    // matching their patterns. Actions are the server's own names, a few hundred at most; the bound guards the rest.
+    private const int ActionCacheCapacity = 1024;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, ImmutableArray<PolicyStatement>> _byAction =
+        new(StringComparer.Ordinal);
+
     /// <summary>The policy text as given (what GetBucketPolicy returns).</summary>
     public string Json { get; }
 
@@ -40,6 +47,15 @@ public sealed class PolicyDocument
 
     /// <summary>The statements in order.</summary>
     public ImmutableArray<PolicyStatement> Statements { get; }
+
+    /// <summary>The statements, in order, whose Action (or NotAction) covers <paramref name="action"/>.</summary>
+    internal ImmutableArray<PolicyStatement> StatementsFor(string action)
+    {
+        if (_byAction.TryGetValue(action, out var statements)) return statements;
+        statements = [.. Statements.Where(s => s.Action.Covers(action))];
+        if (_byAction.Count < ActionCacheCapacity) _byAction.TryAdd(action, statements);
+        return statements;
+    }
 
     /// <summary>Whether a condition tests a key beginning with <paramref name="prefix"/> (keys compare case-insensitively).</summary>
     public bool TestsKeyStartingWith(string prefix) =>

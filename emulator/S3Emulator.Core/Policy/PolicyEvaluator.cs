@@ -83,13 +83,16 @@ public static class PolicyEvaluator
 
         // A resource grant counts unless it only names the caller's own account (delegation), and unless a session
         // policy must still narrow it (any match but the session's own ARN).
-        var resourceAllows = resource.AllowMatches.Any(m =>
-            (m.Match != PrincipalMatch.Account || !sameAccount) &&
-            (m.Match == PrincipalMatch.Exact || sessionAllows));
-        var resourceStatements = resource.AllowMatches
-            .Where(m => (m.Match != PrincipalMatch.Account || !sameAccount) && (m.Match == PrincipalMatch.Exact || sessionAllows))
-            .Select(m => m.Statement)
-            .ToList();
+        List<DecidingStatement> resourceStatements = [];
+        foreach (var (statement, match) in resource.AllowMatches)
+        {
+            if ((match != PrincipalMatch.Account || !sameAccount) && (match == PrincipalMatch.Exact || sessionAllows))
+            {
+                resourceStatements.Add(statement);
+            }
+        }
+
+        var resourceAllows = resourceStatements.Count > 0;
 
         bool allowed;
         List<DecidingStatement> deciding = [];
@@ -147,9 +150,9 @@ public static class PolicyEvaluator
     private static void Collect(AttachedPolicy policy, string action, string resourceArn, EvaluationScope scope, bool checkPrincipal, SideResult into)
     {
         into.Evaluated.Add(policy.Name);
-        foreach (var statement in policy.Document.Statements)
+        foreach (var statement in policy.Document.StatementsFor(action))
         {
-            if (!statement.Applies(action, resourceArn, scope, checkPrincipal, out var match))
+            if (!statement.Applies(resourceArn, scope, checkPrincipal, out var match))
             {
                 continue;
             }

@@ -68,15 +68,13 @@ public sealed class PolicyStatement
         return new PolicyStatement(index, sid, effect, principal, action, resource, condition);
     }
 
-    /// <summary>Whether the statement applies: action, resource, principal (resource-based policies only) and condition.</summary>
-    internal bool Applies(string action, string resourceArn, EvaluationScope scope, bool checkPrincipal, out PrincipalMatch match)
+    /// <summary>
+    /// Whether the statement applies, for a statement already known to cover the action
+    /// (<see cref="PolicyDocument.StatementsFor"/>): resource, principal (resource-based policies only) and condition.
+    /// </summary>
+    internal bool Applies(string resourceArn, EvaluationScope scope, bool checkPrincipal, out PrincipalMatch match)
     {
         match = PrincipalMatch.None;
-        if (!Action.Covers(action))
-        {
-            return false;
-        }
-
         if (checkPrincipal && (Principal is null || !Principal.Applies(scope.Principal, out match)))
         {
             return false;
