@@ -21,6 +21,8 @@ internal sealed class S3RequestAuthorizer(
 {
     private const string AllBucketsArn = "arn:aws:s3:::*";
 
+    private readonly AttachedPolicies _attached = new(policies);
+
     public async Task AuthorizeAsync(S3RequestContext context)
     {
         var request = context.Request;
@@ -53,16 +55,16 @@ internal sealed class S3RequestAuthorizer(
         {
             // Through an access point both must allow: the access point (its policy) and the bucket (its policy,
             // usually delegating with s3:DataAccessPointAccount).
-            var apArn = accessPoint.Arn(context.Options.Region);
-            AccessPointKeys(keys, accessPoint, apArn);
+            var facts = _attached.ForAccessPoint(accessPoint, context.Options.Region);
+            AccessPointKeys(keys, accessPoint, facts.Arn);
             var apResource = scope switch
             {
-                ResourceScope.Object => $"{apArn}/object/{context.Key}",
-                ResourceScope.AllObjects => $"{apArn}/object/*",
-                _ => apArn,
+                ResourceScope.Object => facts.ObjectPrefix + context.Key,
+                ResourceScope.AllObjects => facts.AllObjects,
+                _ => facts.Arn,
             };
-            checks = [new ResourceCheck(apResource, accessPoint.AccountId, AccessPointPolicy(accessPoint, context)), .. checks];
-            EnsureWithinForwardedScope(context, apResource, apArn);
+            checks = [new ResourceCheck(apResource, accessPoint.AccountId, AccessPointPolicy(accessPoint, facts, context)), .. checks];
+            EnsureWithinForwardedScope(context, apResource, facts.Arn);
         }
         else if (context.Principal?.Forwarded is { Resource: not Core.Identity.ForwardedAccess.AnyResource })
         {
@@ -124,13 +126,13 @@ internal sealed class S3RequestAuthorizer(
     private async Task<AttachedPolicy?> BucketPolicyForAsync(S3RequestContext context, BucketInfo bucket)
     {
         if (bucket.Policy is null) return null;
-        var document = policies.Get(bucket.Policy);
-        if (context.Principal?.AccountId != bucket.OwnerAccountId && PolicyPublicity.IsPublic(document, PolicyKind.Bucket))
+        var attached = _attached.ForBucket(bucket);
+        if (context.Principal?.AccountId != bucket.OwnerAccountId && PolicyPublicity.IsPublic(attached.Document, PolicyKind.Bucket))
         {
             var effective = await BlockPublicAccess.EffectiveAsync(context, bucket).ConfigureAwait(false);
             if (effective.RestrictPublicBuckets) return null;
         }
-        return new AttachedPolicy(PolicyKind.Bucket, $"bucket policy of {bucket.Name}", document);
+        return attached;
     }
 
     /// <summary>
@@ -151,15 +153,13 @@ internal sealed class S3RequestAuthorizer(
         .Set("s3:AccessPointNetworkOrigin", accessPoint.NetworkOrigin == AccessPointNetworkOrigin.Vpc ? "VPC" : "Internet");
 
     /// <summary>The access point's policy; RestrictPublicBuckets (its own or its account's) takes a public one from outsiders.</summary>
-    private IReadOnlyList<AttachedPolicy> AccessPointPolicy(AccessPoint accessPoint, S3RequestContext context)
+    private static IReadOnlyList<AttachedPolicy> AccessPointPolicy(AccessPoint accessPoint, AccessPointFacts facts, S3RequestContext context)
     {
-        if (accessPoint.Policy is null) return [];
-        var document = policies.Get(accessPoint.Policy);
         if (context.Principal?.AccountId != accessPoint.AccountId && accessPoint.PublicAccessBlock.RestrictPublicBuckets
-            && PolicyPublicity.IsPublic(document, PolicyKind.AccessPoint))
+            && facts.PolicyIsPublic)
         {
             return [];
         }
-        return [new AttachedPolicy(PolicyKind.AccessPoint, $"access point policy of {accessPoint.Name}", document)];
+        return facts.Policies;
     }
 }
