@@ -31,6 +31,19 @@ public sealed class ClientRequestBodyTests
     }
 
     [Test]
+    public async Task ABodyThatStoppedArriving_IsRequestTimeout()
+    {
+        // What Kestrel throws when the body falls under its minimum data rate (S3EmulatorKestrelExtensions).
+        var timedOut = new BadHttpRequestException("Reading the request body timed out due to data arriving too slowly.",
+            StatusCodes.Status408RequestTimeout);
+        var body = new ClientRequestBody(new FailingStream(timedOut));
+
+        var error = await Assert.ThrowsAsync<S3Exception>(() => body.ReadAsync(new byte[16]).AsTask());
+
+        Assert.That((error!.Error.Code, error.Error.StatusCode), Is.EqualTo(("RequestTimeout", 400)));
+    }
+
+    [Test]
     public async Task ACancelledRead_StaysACancellation()
     {
         var body = new ClientRequestBody(new FailingStream(new OperationCanceledException()));

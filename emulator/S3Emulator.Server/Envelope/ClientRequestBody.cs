@@ -9,9 +9,9 @@ namespace S3Emulator.Server.Envelope;
 /// <summary>
 /// The request body exactly as the client sends it, beneath everything else that reads it (SigV4 decoding,
 /// checksums, the store). It owns two facts only it can know: whether the body was read at all, and whether a
-/// read failed because of the client. A failed read (connection lost, fewer bytes than Content-Length, a body
-/// that stopped arriving) becomes IncompleteBody here, so an <see cref="IOException"/> anywhere else is the
-/// server's own (disk full, permissions) and is answered as one.
+/// read failed because of the client. A failed read (connection lost, fewer bytes than Content-Length) becomes
+/// IncompleteBody here, a body that stopped arriving RequestTimeout (as S3 answers both), so an
+/// <see cref="IOException"/> anywhere else is the server's own (disk full, permissions) and is answered as one.
 /// </summary>
 internal sealed class ClientRequestBody(Stream inner) : ReadOnlyStream(inner, leaveOpen: true)
 {
@@ -47,7 +47,7 @@ internal sealed class ClientRequestBody(Stream inner) : ReadOnlyStream(inner, le
         }
         catch (Exception exception) when (IsClientFailure(exception))
         {
-            throw new S3Exception(S3Errors.IncompleteBody);
+            throw AsS3Error(exception);
         }
     }
 
@@ -60,10 +60,19 @@ internal sealed class ClientRequestBody(Stream inner) : ReadOnlyStream(inner, le
         }
         catch (Exception exception) when (IsClientFailure(exception))
         {
-            throw new S3Exception(S3Errors.IncompleteBody);
+            throw AsS3Error(exception);
         }
     }
 
     // Kestrel reports a body cut short or timed out as BadHttpRequestException, a lost connection as an IOException.
     private static bool IsClientFailure(Exception exception) => exception is IOException or BadHttpRequestException;
+
+    /// <summary>
+    /// A body that stopped arriving (Kestrel's minimum body data rate, its 408) is S3's RequestTimeout; every other
+    /// failed read is a body cut short.
+    /// </summary>
+    internal static S3Exception AsS3Error(Exception exception) =>
+        new(exception is BadHttpRequestException { StatusCode: StatusCodes.Status408RequestTimeout }
+            ? S3Errors.RequestTimeout
+            : S3Errors.IncompleteBody);
 }

@@ -1,0 +1,15 @@
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using S3Emulator.Server.Hosting;
+
+namespace S3Emulator.Server.Tests.Hosting;
+
+public sealed class KestrelDefaultsTests
+{
+    [Test]
+    public void ABodyGetsS3sTwentySecondsBeforeItCountsAsStopped_NotKestrelsFive()
+    {
+        var limits = new KestrelServerOptions().UseS3EmulatorDefaults().Limits;
+
+        Assert.That(limits.MinRequestBodyDataRate?.GracePeriod, Is.EqualTo(TimeSpan.FromSeconds(20)));
+    }
+}
