@@ -47,19 +47,22 @@ http() { aws --endpoint-url "http://localhost:$port" "$@"; }
 https() { PYTHONWARNINGS=ignore aws --endpoint-url "https://localhost:$https_port" --no-verify-ssl "$@"; }
 
 peak_mib() { awk '/VmHWM/ {printf "%.0f", $2 / 1024}' "/proc/$host_pid/status"; }
+# What the RSS is made of right after a case (the peak itself is not split): anonymous (GC heap, native heap, stacks),
+# file (mapped runtime and framework assemblies, native libraries), shmem (the runtime's double-mapped code and stubs).
+parts_mib() { awk '/RssAnon|RssFile|RssShmem/ {sub(/Rss/, "", $1); printf "%s %d ", tolower($1), $2 / 1024}' "/proc/$host_pid/status"; }
 reset_peak() { echo 5 >"/proc/$host_pid/clear_refs"; }
 failed=0
 report() { # name limit seconds
   local peak; peak=$(peak_mib)
   local verdict=ok; [ "$peak" -lt "$2" ] || { verdict="OVER ${2} MiB"; failed=1; }
-  printf '%-40s %6.1f s   peak RSS %4d MiB   (limit %d MiB) %s\n' "$1" "$3" "$peak" "$2" "$verdict"
+  printf '%-40s %6.1f s   peak RSS %4d MiB   (limit %d MiB) %-14s now: %s\n' "$1" "$3" "$peak" "$2" "$verdict" "$(parts_mib)"
 }
 elapsed() { echo "$(date +%s.%N) - $1" | bc; }
 
 head -c "$((size_mib * 1024 * 1024))" /dev/urandom >"$work/object"
 head -c $((16 * 1024 * 1024)) /dev/urandom >"$work/object16"
 http s3api create-bucket --bucket stream >/dev/null
-echo "host peak RSS after start: $(peak_mib) MiB ($(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg))"
+echo "host peak RSS after start: $(peak_mib) MiB, now: $(parts_mib)($(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg))"
 
 reset_peak; start=$(date +%s.%N)
 http s3api put-object --bucket stream --key sse-s3 --body "$work/object" >/dev/null
