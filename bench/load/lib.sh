@@ -75,21 +75,43 @@ measure() {
     head -n "$connections" "$target" >"$work/put-urls"
     args+=(-s "$here/put.lua" "$(head -n 1 "$target")" -- "$work/put-urls" "$body" "$threads")
   fi
-  local out
+  local url port out cpu_before cpu_after
+  url=$(head -n 1 "$target")
+  port=${url#*://}
+  port=${port%%/*}
+  port=${port##*:}
+  [[ -n ${port_pid[$port]:-} ]] || die "no server of this run listens on port $port ($cell / $server)"
+  cpu_before=$(cpu_ticks "$port")
   out=$(wrk "${args[@]}" 2>&1) || { echo "$out" >&2; die "wrk failed in $cell / $server"; }
+  cpu_after=$(cpu_ticks "$port")
   local result
   result=$(grep '^RESULT' <<<"$out") || { echo "$out" >&2; die "wrk printed no result in $cell / $server"; }
   local -A r
   local pair
   for pair in ${result#RESULT }; do r[${pair%%=*}]=${pair#*=}; done
-  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$cell" "$server" "$limit" "$base" "$size" \
-    "${r[requests]}" "${r[duration_us]}" "${r[p50_us]}" "${r[p99_us]}" "${r[errors]}" >>"$results"
-  log "$(awk -v c="$cell" -v s="$server" -v n="${r[requests]}" -v d="${r[duration_us]}" -v p="${r[p99_us]}" \
-    'BEGIN { printf "%-60s %-26s %9.0f req/s  p99 %7.2f ms", c, s, n / d * 1e6, p / 1e3 }')"
+  local cpu_us=$(((cpu_after - cpu_before) * 1000000 / clock_ticks))
+  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$cell" "$server" "$limit" "$base" "$size" \
+    "${r[requests]}" "${r[duration_us]}" "${r[p50_us]}" "${r[p99_us]}" "${r[errors]}" "$cpu_us" >>"$results"
+  log "$(awk -v c="$cell" -v s="$server" -v n="${r[requests]}" -v d="${r[duration_us]}" -v p="${r[p99_us]}" -v u="$cpu_us" \
+    'BEGIN { printf "%-60s %-26s %9.0f req/s  p99 %7.2f ms  CPU %6.1f us/req", c, s, n / d * 1e6, p / 1e3, u / (n ? n : 1) }')"
   if ((r[errors] > 0)); then
     failures+=("$cell / $server: ${result#RESULT }")
     log "ERRORS in $cell / $server: ${result#RESULT }"
   fi
+}
+
+# cpu_ticks PORT: the CPU time (user + system, fields 14 and 15 of /proc/PID/stat, in clock ticks) the server listening
+# on PORT has used so far: the host's process, or nginx's master and its workers. Finished threads stay counted, so the
+# difference over a wrk run is the server's whole share of it, whatever else the machine is doing.
+cpu_ticks() {
+  local main=${port_pid[$1]} pid stat total=0
+  local -a fields
+  for pid in "$main" $(pgrep -P "$main"); do
+    stat=$(<"/proc/$pid/stat") 2>/dev/null || continue
+    read -ra fields <<<"${stat##*) }" # after "(comm) " field 3 is index 0: comm may hold spaces
+    total=$((total + fields[11] + fields[12]))
+  done
+  echo "$total"
 }
 
 # verify_put SERVER URL-FILE CONNECTIONS [SSE-C]: GETs the last key the cell wrote and compares it with $body.

@@ -48,6 +48,8 @@ sse_c_key=s3emulator-bench-sse-c-key-32byt # 32 bytes: SSE-C's AES-256 key
 export AWS_ACCESS_KEY_ID=AKIAIOSFODNN7EXAMPLE AWS_SECRET_ACCESS_KEY=wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY AWS_DEFAULT_REGION=us-east-1
 
 pids=() failures=()
+declare -A port_pid=() # port -> the pid of the server listening on it, for its CPU time (lib.sh cpu_ticks)
+clock_ticks=$(getconf CLK_TCK)
 work=$(mktemp -d "${TMPDIR:-/tmp}/s3emulator-load.XXXXXX")
 trap cleanup EXIT
 trap 'exit 130' INT TERM HUP

@@ -120,31 +120,37 @@ def access_point_alias(endpoint, account, name):
 
 def table(results_path, markdown_path):
     """One row per wrk run. Columns of RESULTS.tsv: cell, server, limit cell, base cell, object bytes, requests,
-    duration µs, p50 µs, p99 µs, errors. The ratio is to nginx's row of the limit cell; the note compares the
-    cell with its base cell on the same server (policy and request-log cells)."""
+    duration µs, p50 µs, p99 µs, errors, server CPU µs (user + system of the server's processes over the run; absent
+    in older files). The ratio is to nginx's row of the limit cell; the note compares the cell with its base cell on
+    the same server (policy and request-log cells), by req/s and by CPU per request."""
     rows = []
     for line in pathlib.Path(results_path).read_text().splitlines():
-        cell, server, limit, base, size, requests, duration, p50, p99, errors = line.split("\t")
+        cell, server, limit, base, size, requests, duration, p50, p99, errors, *cpu = line.split("\t")
         rows.append(dict(cell=cell, server=server, limit=limit, base=base, size=int(size),
-                         rps=int(requests) / (int(duration) / 1e6), p50=int(p50), p99=int(p99), errors=int(errors)))
+                         rps=int(requests) / (int(duration) / 1e6), p50=int(p50), p99=int(p99), errors=int(errors),
+                         cpu=int(cpu[0]) / int(requests) if cpu and int(requests) else None))
     nginx = {r["cell"]: r["rps"] for r in rows if r["server"].startswith("nginx")}
-    own = {(r["cell"], r["server"]): r["rps"] for r in rows}
+    own = {(r["cell"], r["server"]): r for r in rows}
 
     def ms(us):
         return f"{us / 1000:.2f}"
 
-    header = ["cell", "server", "req/s", "MB/s", "p50 ms", "p99 ms", "ratio to nginx", "errors", "note"]
+    header = ["cell", "server", "req/s", "MB/s", "p50 ms", "p99 ms", "CPU µs/req", "ratio to nginx", "errors", "note"]
     lines = []
     for r in rows:
         ratio = "" if r["server"].startswith("nginx") or r["limit"] not in nginx else f"{r['rps'] / nginx[r['limit']]:.2f}"
         note = ""
         if r["base"] != "-" and (r["base"], r["server"]) in own:
-            note = f"{r['rps'] / own[(r['base'], r['server'])]:.2f} of {r['base'].split(', ')[-1]}"
+            base = own[(r["base"], r["server"])]
+            note = f"{r['rps'] / base['rps']:.2f} of {r['base'].split(', ')[-1]}"
+            if r["cpu"] and base["cpu"]:
+                note += f", CPU/req {r['cpu'] / base['cpu']:.2f}"
         lines.append([r["cell"], r["server"], f"{r['rps']:,.0f}", f"{r['rps'] * r['size'] / 1e6:,.1f}",
-                      ms(r["p50"]), ms(r["p99"]), ratio, str(r["errors"]), note])
+                      ms(r["p50"]), ms(r["p99"]), "" if r["cpu"] is None else f"{r['cpu']:,.1f}", ratio,
+                      str(r["errors"]), note])
 
     widths = [max(len(row[i]) for row in [header] + lines) for i in range(len(header))]
-    numeric = {2, 3, 4, 5, 6, 7}
+    numeric = {2, 3, 4, 5, 6, 7, 8}
     for row in [header] + lines:
         print("  ".join(v.rjust(w) if i in numeric else v.ljust(w) for i, (v, w) in enumerate(zip(row, widths))).rstrip())
 
@@ -158,7 +164,9 @@ def table(results_path, markdown_path):
 
 def rounds_table(rows, nginx, own, markdown_path):
     """With --repeat: per cell stem (the cell without " (round k)") and server, the median req/s over the rounds, the
-    median of the per-round ratios to the same round's base cell, and to nginx's limit cell."""
+    median of the per-round ratios to the same round's base cell, and to nginx's limit cell; then the median CPU per
+    request and the median of its per-round ratios to the base cell's (the steadier measure on a shared machine:
+    req/s moves with what else runs, the CPU a request costs the server much less)."""
     groups = {}
     for r in rows:
         match = re.fullmatch(r"(.*) \(round (\d+)\)", r["cell"])
@@ -166,21 +174,28 @@ def rounds_table(rows, nginx, own, markdown_path):
             groups.setdefault((match.group(1), r["server"]), []).append(r)
     if not groups:
         return
-    header = ["cell", "server", "rounds", "median req/s", "min", "max", "median ratio to no policy", "to nginx"]
+    header = ["cell", "server", "rounds", "median req/s", "min", "max", "median ratio to no policy", "to nginx",
+              "median CPU µs/req", "median CPU/req ratio to no policy"]
     lines = []
     for (stem, server), runs in groups.items():
         rps = [r["rps"] for r in runs]
-        ratios = [r["rps"] / own[(r["base"], server)] for r in runs if (r["base"], server) in own]
+        bases = [own[(r["base"], server)] for r in runs if (r["base"], server) in own]
+        ratios = [r["rps"] / b["rps"] for r, b in zip((r for r in runs if (r["base"], server) in own), bases)]
+        cpu = [r["cpu"] for r in runs if r["cpu"]]
+        cpu_ratios = [r["cpu"] / b["cpu"] for r, b in zip((r for r in runs if (r["base"], server) in own), bases)
+                      if r["cpu"] and b["cpu"]]
         lines.append([stem, server, str(len(runs)), f"{statistics.median(rps):,.0f}", f"{min(rps):,.0f}",
                       f"{max(rps):,.0f}", f"{statistics.median(ratios):.3f}" if ratios else "",
-                      f"{statistics.median(rps) / nginx[runs[0]['limit']]:.2f}" if runs[0]["limit"] in nginx else ""])
+                      f"{statistics.median(rps) / nginx[runs[0]['limit']]:.2f}" if runs[0]["limit"] in nginx else "",
+                      f"{statistics.median(cpu):,.1f}" if cpu else "",
+                      f"{statistics.median(cpu_ratios):.3f}" if cpu_ratios else ""])
     widths = [max(len(row[i]) for row in [header] + lines) for i in range(len(header))]
-    numeric = {2, 3, 4, 5, 6, 7}
+    numeric = {2, 3, 4, 5, 6, 7, 8, 9}
     print()
     for row in [header] + lines:
         print("  ".join(v.rjust(w) if i in numeric else v.ljust(w) for i, (v, w) in enumerate(zip(row, widths))).rstrip())
     with open(markdown_path, "a") as markdown:
-        markdown.write("\nOver the rounds (the ratio is the median of each round's ratio to that round's no-policy cell):\n\n")
+        markdown.write("\nOver the rounds (each ratio is the median of the rounds' ratios to that round's no-policy cell):\n\n")
         markdown.write("| " + " | ".join(header) + " |\n")
         markdown.write("|" + "|".join("---:" if i in numeric else "---" for i in range(len(header))) + "|\n")
         for row in lines:

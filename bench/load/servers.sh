@@ -20,6 +20,7 @@ start_host() {
   shift 3
   "$host_dir/S3Emulator.Host" --http-port "$http" --https-port "$https" "$@" >"$work/$name.log" 2>&1 &
   pids+=($!)
+  port_pid[$http]=$! port_pid[$https]=$!
   wait_ready "http://127.0.0.1:$http/_s3emulator/health" "$work/$name.log" $!
 }
 
@@ -66,6 +67,7 @@ http {
 EOF
   "$nginx_bin" -p "$dir" -c "$dir/nginx.conf" -e "$dir/error.log" -g 'daemon off;' 2>>"$dir/error.log" &
   pids+=($!)
+  port_pid[$nginx_http]=$! port_pid[$nginx_https]=$! # the master: cpu_ticks adds its workers
   wait_ready "http://127.0.0.1:$nginx_http/" "$dir/error.log" $!
 }
 
