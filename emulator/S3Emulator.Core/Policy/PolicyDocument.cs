@@ -36,6 +36,12 @@ public sealed class PolicyDocument
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, ImmutableArray<PolicyStatement>> _byAction =
         new(StringComparer.Ordinal);
 
+    // The statements as decisions name them under the attachment (kind and name) last asked for, made once: a document
+    // is nearly always attached once, and each allowed request's decision keeps its deciding statements in the request
+    // journal, so sharing them saves the allocation and the garbage collector the copying of them. Replaced whole
+    // (never changed in place), so concurrent readers see one set or the other.
+    private DecidingStatements? _deciding;
+
     /// <summary>The policy text as given (what GetBucketPolicy returns).</summary>
     public string Json { get; }
 
@@ -55,6 +61,18 @@ public sealed class PolicyDocument
         statements = [.. Statements.Where(s => s.Action.Covers(action))];
         if (_byAction.Count < ActionCacheCapacity) _byAction.TryAdd(action, statements);
         return statements;
+    }
+
+    /// <summary>How a decision names <paramref name="statement"/> (one of this document's) attached as <paramref name="name"/>.</summary>
+    internal DecidingStatement Deciding(PolicyKind kind, string name, PolicyStatement statement)
+    {
+        var set = _deciding;
+        if (set is null || set.Kind != kind || !string.Equals(set.Name, name, StringComparison.Ordinal))
+        {
+            _deciding = set = new DecidingStatements(kind, name, Statements);
+        }
+
+        return set.Statements[statement.Index];
     }
 
     /// <summary>Whether a condition tests a key beginning with <paramref name="prefix"/> (keys compare case-insensitively).</summary>
@@ -131,5 +149,14 @@ public sealed class PolicyDocument
         }
 
         return new PolicyDocument(json, version, id, statements);
+    }
+
+    private sealed class DecidingStatements(PolicyKind kind, string name, ImmutableArray<PolicyStatement> statements)
+    {
+        public PolicyKind Kind => kind;
+
+        public string Name => name;
+
+        public DecidingStatement[] Statements { get; } = [.. statements.Select(s => new DecidingStatement(kind, name, s.Sid, s.Index, s.Effect))];
     }
 }

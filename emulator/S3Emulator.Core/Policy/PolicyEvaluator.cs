@@ -25,31 +25,34 @@ public static class PolicyEvaluator
         List<DecidingStatement>? allowing = null;
         foreach (var check in request.Resources)
         {
-            var outcome = EvaluateCheck(request, check, scope);
-            if (outcome.Effect != DecisionEffect.Allow)
+            if (EvaluateCheck(request, check, scope, ref allowing) is { } refusal)
             {
-                return outcome;
+                return refusal;
             }
-
-            (allowing ??= []).AddRange(outcome.Statements);
         }
 
         return new AuthorizationDecision
         {
             Effect = request.Resources.Count == 0 ? DecisionEffect.ImplicitDeny : DecisionEffect.Allow,
             Reason = request.Resources.Count == 0 ? DenialReason.NoIdentityPolicyAllows : null,
-            Statements = (IReadOnlyList<DecidingStatement>?)allowing ?? [],
+            // An array of exactly the statements: the request journal keeps the decision, the list is garbage at once.
+            Statements = allowing is null ? [] : [.. allowing],
             ResourceArn = request.Resources.Count > 0 ? request.Resources[0].ResourceArn : null,
             ShowsDetail = ShowsDetail(request.Principal, request.Resources.Count > 0 ? request.Resources[0] : null),
         };
     }
 
-    private static AuthorizationDecision EvaluateCheck(AuthorizationRequest request, ResourceCheck check, EvaluationScope scope)
+    /// <summary>
+    /// Decides one resource check: null when it allows (its deciding statements added to <paramref name="allowing"/>),
+    /// otherwise the refusal. Runs on every authorized request, so it allocates only what a decision keeps: a side
+    /// without matching statements, the policy names of an allowed check and the lists of a check without statements
+    /// cost nothing.
+    /// </summary>
+    private static AuthorizationDecision? EvaluateCheck(
+        AuthorizationRequest request, ResourceCheck check, EvaluationScope scope, ref List<DecidingStatement>? allowing)
     {
         var principal = request.Principal;
-        var identity = new SideResult();
-        var session = new SideResult();
-        var resource = new SideResult();
+        SideResult identity = default, session = default, resource = default;
         var sessionPolicies = 0;
 
         if (!principal.IsAnonymous && request.Identity is { } grants)
@@ -58,23 +61,29 @@ public static class PolicyEvaluator
             {
                 var isSession = grant.Kind == PolicyKind.Session;
                 sessionPolicies += isSession ? 1 : 0;
-                Collect(grant.ToAttached(), request.Action, check.ResourceArn, scope, checkPrincipal: false, isSession ? session : identity);
+                if (isSession)
+                {
+                    Collect(grant.Kind, grant.Name, grant.Document, request.Action, check.ResourceArn, scope, checkPrincipal: false, ref session);
+                }
+                else
+                {
+                    Collect(grant.Kind, grant.Name, grant.Document, request.Action, check.ResourceArn, scope, checkPrincipal: false, ref identity);
+                }
             }
         }
 
         foreach (var policy in check.Policies)
         {
-            Collect(policy, request.Action, check.ResourceArn, scope, checkPrincipal: true, resource);
+            Collect(policy.Kind, policy.Name, policy.Document, request.Action, check.ResourceArn, scope, checkPrincipal: true, ref resource);
         }
 
-        var detail = ShowsDetail(principal, check);
         var deny = identity.Denies ?? session.Denies ?? resource.Denies;
         if (deny is not null)
         {
             var reason = identity.Denies is not null ? DenialReason.ExplicitDenyInIdentityPolicy
                 : session.Denies is not null ? DenialReason.ExplicitDenyInSessionPolicy
                 : DenialReason.ExplicitDenyInResourcePolicy;
-            return Decision(DecisionEffect.ExplicitDeny, deny, reason, check, detail, identity, session, resource);
+            return Decision(DecisionEffect.ExplicitDeny, deny, reason, request, check);
         }
 
         var sameAccount = !principal.IsAnonymous && principal.AccountId == check.ResourceAccountId;
@@ -83,47 +92,55 @@ public static class PolicyEvaluator
 
         // A resource grant counts unless it only names the caller's own account (delegation), and unless a session
         // policy must still narrow it (any match but the session's own ARN).
-        List<DecidingStatement> resourceStatements = [];
-        foreach (var (statement, match) in resource.AllowMatches)
+        List<DecidingStatement>? resourceStatements = null;
+        foreach (var (statement, match) in resource.AllowMatches ?? [])
         {
             if ((match != PrincipalMatch.Account || !sameAccount) && (match == PrincipalMatch.Exact || sessionAllows))
             {
-                resourceStatements.Add(statement);
+                (resourceStatements ??= []).Add(statement);
             }
         }
 
-        var resourceAllows = resourceStatements.Count > 0;
+        var resourceAllows = resourceStatements is not null;
 
         bool allowed;
-        List<DecidingStatement> deciding = [];
         if (principal.IsAnonymous || principal.AccountId.Length == 0)
         {
             // Anonymous callers and service principals (no account) have no identity side: the resource policy decides.
             allowed = resourceAllows;
-            deciding.AddRange(resourceStatements);
+            if (allowed)
+            {
+                AddRange(ref allowing, resourceStatements);
+            }
         }
         else if (sameAccount)
         {
             allowed = identityAllows || resourceAllows;
-            if (identityAllows)
+            if (allowed)
             {
-                deciding.AddRange(identity.Allows ?? []);
-                deciding.AddRange(session.Allows ?? []);
-            }
+                if (identityAllows)
+                {
+                    AddRange(ref allowing, identity.Allows);
+                    AddRange(ref allowing, session.Allows);
+                }
 
-            deciding.AddRange(resourceStatements);
+                AddRange(ref allowing, resourceStatements);
+            }
         }
         else
         {
             allowed = identityAllows && resourceAllows;
-            deciding.AddRange(identity.Allows ?? []);
-            deciding.AddRange(session.Allows ?? []);
-            deciding.AddRange(resourceStatements);
+            if (allowed)
+            {
+                AddRange(ref allowing, identity.Allows);
+                AddRange(ref allowing, session.Allows);
+                AddRange(ref allowing, resourceStatements);
+            }
         }
 
         if (allowed)
         {
-            return Decision(DecisionEffect.Allow, deciding, null, check, detail, identity, session, resource);
+            return null;
         }
 
         DenialReason why;
@@ -144,20 +161,28 @@ public static class PolicyEvaluator
             why = DenialReason.NoResourcePolicyAllows;
         }
 
-        return Decision(DecisionEffect.ImplicitDeny, [], why, check, detail, identity, session, resource);
+        return Decision(DecisionEffect.ImplicitDeny, [], why, request, check);
     }
 
-    private static void Collect(AttachedPolicy policy, string action, string resourceArn, EvaluationScope scope, bool checkPrincipal, SideResult into)
+    private static void AddRange(ref List<DecidingStatement>? into, List<DecidingStatement>? statements)
     {
-        into.Evaluated.Add(policy.Name);
-        foreach (var statement in policy.Document.StatementsFor(action))
+        if (statements is not null)
+        {
+            (into ??= []).AddRange(statements);
+        }
+    }
+
+    private static void Collect(PolicyKind kind, string name, PolicyDocument document, string action, string resourceArn,
+        EvaluationScope scope, bool checkPrincipal, ref SideResult into)
+    {
+        foreach (var statement in document.StatementsFor(action))
         {
             if (!statement.Applies(resourceArn, scope, checkPrincipal, out var match))
             {
                 continue;
             }
 
-            var deciding = new DecidingStatement(policy.Kind, policy.Name, statement.Sid, statement.Index, statement.Effect);
+            var deciding = document.Deciding(kind, name, statement);
             if (statement.Effect == PolicyEffect.Deny)
             {
                 (into.Denies ??= []).Add(deciding);
@@ -165,34 +190,46 @@ public static class PolicyEvaluator
             else
             {
                 (into.Allows ??= []).Add(deciding);
-                into.AllowMatches.Add((deciding, checkPrincipal ? match : PrincipalMatch.Exact));
+                (into.AllowMatches ??= []).Add((deciding, checkPrincipal ? match : PrincipalMatch.Exact));
             }
         }
     }
 
-    private static AuthorizationDecision Decision(DecisionEffect effect, List<DecidingStatement> statements, DenialReason? reason,
-        ResourceCheck check, bool detail, SideResult identity, SideResult session, SideResult resource) => new()
+    /// <summary>A refusal of <paramref name="check"/>, naming every policy that took part: the identity policies, the
+    /// session policies, then the resource's, each in its order.</summary>
+    private static AuthorizationDecision Decision(DecisionEffect effect, IReadOnlyList<DecidingStatement> statements, DenialReason reason,
+        AuthorizationRequest request, ResourceCheck check)
     {
-        Effect = effect,
-        Statements = statements,
-        Reason = reason,
-        ResourceArn = check.ResourceArn,
-        ShowsDetail = detail,
-        EvaluatedPolicies = [.. identity.Evaluated, .. session.Evaluated, .. resource.Evaluated],
-    };
+        List<string> evaluated = [];
+        if (!request.Principal.IsAnonymous && request.Identity is { } grants)
+        {
+            evaluated.AddRange(grants.Where(g => g.Kind != PolicyKind.Session).Select(g => g.Name));
+            evaluated.AddRange(grants.Where(g => g.Kind == PolicyKind.Session).Select(g => g.Name));
+        }
+
+        evaluated.AddRange(check.Policies.Select(p => p.Name));
+        return new AuthorizationDecision
+        {
+            Effect = effect,
+            Statements = statements,
+            Reason = reason,
+            ResourceArn = check.ResourceArn,
+            ShowsDetail = ShowsDetail(request.Principal, check),
+            EvaluatedPolicies = [.. evaluated],
+        };
+    }
 
     // AWS details a denial only to signed callers of the resource's own account.
     private static bool ShowsDetail(PolicyPrincipal principal, ResourceCheck? check) =>
         !principal.IsAnonymous && check is not null && principal.AccountId == check.ResourceAccountId;
 
-    private sealed class SideResult
+    /// <summary>What one side's policies (identity, session or resource) said about a check; lists made on first use.</summary>
+    private struct SideResult
     {
-        public List<DecidingStatement>? Denies { get; set; }
+        public List<DecidingStatement>? Denies;
 
-        public List<DecidingStatement>? Allows { get; set; }
+        public List<DecidingStatement>? Allows;
 
-        public List<(DecidingStatement Statement, PrincipalMatch Match)> AllowMatches { get; } = [];
-
-        public List<string> Evaluated { get; } = [];
+        public List<(DecidingStatement Statement, PrincipalMatch Match)>? AllowMatches;
     }
 }

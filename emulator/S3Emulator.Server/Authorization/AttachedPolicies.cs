@@ -6,7 +6,7 @@ namespace S3Emulator.Server.Authorization;
 
 /// <summary>
 /// What authorizing a request builds from a bucket's policy or an access point and nothing else — the attached
-/// policy with its name, the access point's ARN and the resource prefix under it, whether its policy is public —
+/// policy with its name, the access point's ARN and the resource prefix under it, whether a policy is public —
 /// made once per version of the bucket or access point rather than on every request.
 /// </summary>
 /// <remarks>
@@ -16,17 +16,17 @@ namespace S3Emulator.Server.Authorization;
 /// </remarks>
 internal sealed class AttachedPolicies(PolicyCache policies)
 {
-    private readonly ConditionalWeakTable<BucketInfo, AttachedPolicy> _buckets = [];
+    private readonly ConditionalWeakTable<BucketInfo, BucketPolicyFacts> _buckets = [];
     private readonly ConditionalWeakTable<AccessPoint, AccessPointFacts> _accessPoints = [];
 
     /// <summary>The bucket's policy as attached to a check (the bucket must have one).</summary>
-    public AttachedPolicy ForBucket(BucketInfo bucket)
+    public BucketPolicyFacts ForBucket(BucketInfo bucket)
     {
         ArgumentNullException.ThrowIfNull(bucket.Policy);
-        if (_buckets.TryGetValue(bucket, out var attached)) return attached;
-        attached = new AttachedPolicy(PolicyKind.Bucket, $"bucket policy of {bucket.Name}", policies.Get(bucket.Policy));
-        _buckets.AddOrUpdate(bucket, attached);
-        return attached;
+        if (_buckets.TryGetValue(bucket, out var facts)) return facts;
+        facts = new BucketPolicyFacts(new AttachedPolicy(PolicyKind.Bucket, $"bucket policy of {bucket.Name}", policies.Get(bucket.Policy)));
+        _buckets.AddOrUpdate(bucket, facts);
+        return facts;
     }
 
     /// <summary>The access point's ARN in <paramref name="region"/> and its policy, attached.</summary>
@@ -40,6 +40,25 @@ internal sealed class AttachedPolicies(PolicyCache policies)
         _accessPoints.AddOrUpdate(accessPoint, facts);
         return facts;
     }
+}
+
+/// <summary>A bucket's policy as authorization uses it (<see cref="AttachedPolicies"/>).</summary>
+internal sealed class BucketPolicyFacts
+{
+    public BucketPolicyFacts(AttachedPolicy policy)
+    {
+        Policy = policy;
+        Policies = [policy];
+        IsPublic = PolicyPublicity.IsPublic(policy.Document, PolicyKind.Bucket);
+    }
+
+    public AttachedPolicy Policy { get; }
+
+    /// <summary>The policy alone, as a resource check's list of policies.</summary>
+    public IReadOnlyList<AttachedPolicy> Policies { get; }
+
+    /// <summary>Whether the policy is public (what RestrictPublicBuckets takes away from outsiders).</summary>
+    public bool IsPublic { get; }
 }
 
 /// <summary>An access point's strings and policy as authorization uses them (<see cref="AttachedPolicies"/>).</summary>

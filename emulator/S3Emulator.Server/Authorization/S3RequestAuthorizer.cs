@@ -63,7 +63,7 @@ internal sealed class S3RequestAuthorizer(
                 ResourceScope.AllObjects => facts.AllObjects,
                 _ => facts.Arn,
             };
-            checks = [new ResourceCheck(apResource, accessPoint.AccountId, AccessPointPolicy(accessPoint, facts, context)), .. checks];
+            checks = [new ResourceCheck(apResource, accessPoint.AccountId, AccessPointPolicy(accessPoint, facts, context)), checks[0]];
             EnsureWithinForwardedScope(context, apResource, facts.Arn);
         }
         else if (context.Principal?.Forwarded is { Resource: not Core.Identity.ForwardedAccess.AnyResource })
@@ -116,23 +116,31 @@ internal sealed class S3RequestAuthorizer(
         await kmsKeys.AuthorizeReadAsync(context, stored, keys).ConfigureAwait(false);
     }
 
-    private async Task<IReadOnlyList<ResourceCheck>> ChecksAsync(S3RequestContext context, BucketInfo bucket, string resourceArn)
+    // One check, the bucket's; ValueTasks because Block Public Access is the only part that may wait, and only for a
+    // caller outside the bucket's account: the usual request completes synchronously without allocating a Task.
+    private async ValueTask<ResourceCheck[]> ChecksAsync(S3RequestContext context, BucketInfo bucket, string resourceArn)
     {
-        var policy = await BucketPolicyForAsync(context, bucket).ConfigureAwait(false);
-        return [new ResourceCheck(resourceArn, bucket.OwnerAccountId, policy is null ? [] : [policy])];
+        var policies = await BucketPolicyForAsync(context, bucket).ConfigureAwait(false);
+        return [new ResourceCheck(resourceArn, bucket.OwnerAccountId, policies)];
     }
 
-    /// <summary>The bucket policy as it applies to this caller: none when RestrictPublicBuckets takes a public one away.</summary>
-    private async Task<AttachedPolicy?> BucketPolicyForAsync(S3RequestContext context, BucketInfo bucket)
+    /// <summary>The bucket policy as it applies to this caller (one or none): none when RestrictPublicBuckets takes a public one away.</summary>
+    private ValueTask<IReadOnlyList<AttachedPolicy>> BucketPolicyForAsync(S3RequestContext context, BucketInfo bucket)
     {
-        if (bucket.Policy is null) return null;
+        if (bucket.Policy is null) return ValueTask.FromResult<IReadOnlyList<AttachedPolicy>>([]);
         var attached = _attached.ForBucket(bucket);
-        if (context.Principal?.AccountId != bucket.OwnerAccountId && PolicyPublicity.IsPublic(attached.Document, PolicyKind.Bucket))
+        if (context.Principal?.AccountId != bucket.OwnerAccountId && attached.IsPublic)
+        {
+            return RestrictedAsync(context, bucket, attached.Policies);
+        }
+        return ValueTask.FromResult(attached.Policies);
+
+        static async ValueTask<IReadOnlyList<AttachedPolicy>> RestrictedAsync(
+            S3RequestContext context, BucketInfo bucket, IReadOnlyList<AttachedPolicy> policies)
         {
             var effective = await BlockPublicAccess.EffectiveAsync(context, bucket).ConfigureAwait(false);
-            if (effective.RestrictPublicBuckets) return null;
+            return effective.RestrictPublicBuckets ? [] : policies;
         }
-        return attached;
     }
 
     /// <summary>
