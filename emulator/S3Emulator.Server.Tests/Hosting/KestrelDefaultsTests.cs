@@ -1,4 +1,6 @@
 using Microsoft.AspNetCore.Server.Kestrel.Core;
+using S3Emulator.Core.Encryption;
+using S3Emulator.Server.Encryption;
 using S3Emulator.Server.Hosting;
 
 namespace S3Emulator.Server.Tests.Hosting;
@@ -11,5 +13,15 @@ public sealed class KestrelDefaultsTests
         var limits = new KestrelServerOptions().UseS3EmulatorDefaults().Limits;
 
         Assert.That(limits.MinRequestBodyDataRate?.GracePeriod, Is.EqualTo(TimeSpan.FromSeconds(20)));
+    }
+
+    [Test]
+    public void AResponseHoldsAGetsFlushAndOneFrameMoreBeforeItsWriterWaits_ButNeverAMebibyte()
+    {
+        var limits = new KestrelServerOptions().UseS3EmulatorDefaults().Limits;
+
+        Assert.That(limits.MaxResponseBufferSize,
+            Is.GreaterThanOrEqualTo(PlaintextReader.FlushThreshold + ContentEncryption.PlaintextFrameSize + ContentEncryption.TagSize)
+                .And.LessThan(1024 * 1024));
     }
 }

@@ -11,7 +11,15 @@ namespace S3Emulator.Server.Hosting;
 public static class S3EmulatorKestrelExtensions
 {
     /// <summary>
-    /// No request body limit (S3 takes single PUTs of up to 5 GiB; Kestrel's default is 30 MB); no <c>Server</c>
+    /// Kestrel's response buffer (its default is 64 KiB): what a response may hold unsent before its writer waits for
+    /// the socket. One GET flush (<see cref="Encryption.PlaintextReader.FlushThreshold"/>) and one frame more, so a flush
+    /// waits only when the socket is a whole frame behind, and the writer does not stop after every frame.
+    /// </summary>
+    internal const int ResponseBufferSize = Encryption.PlaintextReader.FlushThreshold + FrameBlockMemoryPool.FrameBlockSize;
+
+    /// <summary>
+    /// No request body limit (S3 takes single PUTs of up to 5 GiB; Kestrel's default is 30 MB); a response buffer that
+    /// holds a GET's flush of object frames (<see cref="ResponseBufferSize"/>); no <c>Server</c>
     /// header of Kestrel's (every answer says <c>AmazonS3</c>, set by <c>UseS3Emulator</c>, and Kestrel's own
     /// refusals name no server); and the headers an object replays as they came (user metadata and Content-Disposition,
     /// <see cref="S3Headers.IsStoredAsSent"/>) read and written one character per byte (ISO-8859-1), as S3 reads and
@@ -28,6 +36,7 @@ public static class S3EmulatorKestrelExtensions
         // only measures an average, so the nearest rule is its rate with S3's 20 s of grace; a body that times out is
         // answered RequestTimeout (ClientRequestBody).
         kestrel.Limits.MinRequestBodyDataRate = new MinDataRate(bytesPerSecond: 240, gracePeriod: TimeSpan.FromSeconds(20));
+        kestrel.Limits.MaxResponseBufferSize = ResponseBufferSize;
         kestrel.AddServerHeader = false;
         kestrel.RequestHeaderEncodingSelector = HeaderEncoding;
         kestrel.ResponseHeaderEncodingSelector = HeaderEncoding;
