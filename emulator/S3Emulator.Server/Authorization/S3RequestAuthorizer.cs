@@ -50,7 +50,8 @@ internal sealed class S3RequestAuthorizer(
             ResourceScope.AllObjects => S3Arns.Object(bucket.Name, "*"),
             _ => S3Arns.Bucket(bucket.Name),
         };
-        var checks = await ChecksAsync(context, bucket, target).ConfigureAwait(false);
+        var bucketCheck = await BucketCheckAsync(context, bucket, target).ConfigureAwait(false);
+        ResourceCheck[] checks = [bucketCheck];
         if (context.AccessPoint is { } accessPoint)
         {
             // Through an access point both must allow: the access point (its policy) and the bucket (its policy,
@@ -63,7 +64,7 @@ internal sealed class S3RequestAuthorizer(
                 ResourceScope.AllObjects => facts.AllObjects,
                 _ => facts.Arn,
             };
-            checks = [new ResourceCheck(apResource, accessPoint.AccountId, AccessPointPolicy(accessPoint, facts, context)), checks[0]];
+            checks = [new ResourceCheck(apResource, accessPoint.AccountId, AccessPointPolicy(accessPoint, facts, context)), bucketCheck];
             EnsureWithinForwardedScope(context, apResource, facts.Arn);
         }
         else if (context.Principal?.Forwarded is { Resource: not Core.Identity.ForwardedAccess.AnyResource })
@@ -110,18 +111,18 @@ internal sealed class S3RequestAuthorizer(
     {
         var bucket = await context.Store.GetBucketAsync(source.Bucket, context.Cancellation).ConfigureAwait(false)
             ?? throw new S3Exception(S3Errors.NoSuchBucket, S3Exception.Detail("BucketName", source.Bucket));
-        var checks = await ChecksAsync(context, bucket, S3Arns.Object(bucket.Name, source.Key)).ConfigureAwait(false);
-        access.Authorize(context.Exchange, context.Principal, "s3:GetObject", checks, keys);
+        var check = await BucketCheckAsync(context, bucket, S3Arns.Object(bucket.Name, source.Key)).ConfigureAwait(false);
+        access.Authorize(context.Exchange, context.Principal, "s3:GetObject", [check], keys);
         var stored = await context.Store.GetObjectInfoAsync(bucket.Name, source.Key, context.Cancellation).ConfigureAwait(false);
         await kmsKeys.AuthorizeReadAsync(context, stored, keys).ConfigureAwait(false);
     }
 
-    // One check, the bucket's; ValueTasks because Block Public Access is the only part that may wait, and only for a
-    // caller outside the bucket's account: the usual request completes synchronously without allocating a Task.
-    private async ValueTask<ResourceCheck[]> ChecksAsync(S3RequestContext context, BucketInfo bucket, string resourceArn)
+    // The bucket's check; ValueTasks because Block Public Access is the only part that may wait, and only for a caller
+    // outside the bucket's account: the usual request completes synchronously without allocating a Task.
+    private async ValueTask<ResourceCheck> BucketCheckAsync(S3RequestContext context, BucketInfo bucket, string resourceArn)
     {
         var policies = await BucketPolicyForAsync(context, bucket).ConfigureAwait(false);
-        return [new ResourceCheck(resourceArn, bucket.OwnerAccountId, policies)];
+        return new ResourceCheck(resourceArn, bucket.OwnerAccountId, policies);
     }
 
     /// <summary>The bucket policy as it applies to this caller (one or none): none when RestrictPublicBuckets takes a public one away.</summary>
