@@ -91,24 +91,12 @@ internal sealed class SegmentCipher : IDisposable
     }
 
     /// <summary>Decrypts <c>frame[..length]</c> in place using the tag after it; on failure nothing usable is left.</summary>
-    public void DecryptInPlace(Span<byte> frame, int length, long frameIndex, bool final)
-    {
-        Bind(frameIndex, final);
-        var text = frame[..length];
-        try
-        {
-            _aes.Decrypt(_nonce, text, frame.Slice(length, FrameLayout.TagSize), text, _aad);
-        }
-        catch (AuthenticationTagMismatchException e)
-        {
-            throw new ContentTamperedException(
-                $"Part {_partNumber}, frame {frameIndex}: authentication failed (tampered content or wrong key).", e);
-        }
-    }
+    public void DecryptInPlace(Span<byte> frame, int length, long frameIndex, bool final) =>
+        Decrypt(frame, length, frame, frameIndex, final); // AES-GCM decrypts in place when both are the same memory
 
     /// <summary>
-    /// Decrypts <c>frame[..length]</c>, using the tag after it, into <paramref name="plaintext"/> (another buffer: the stored
-    /// frame stays as it is); on failure nothing usable is left in <paramref name="plaintext"/>.
+    /// Decrypts <c>frame[..length]</c>, using the tag after it, into <paramref name="plaintext"/> (another buffer leaves
+    /// the stored frame as it is; the same one decrypts in place); on failure nothing usable is left in it.
     /// </summary>
     public void Decrypt(ReadOnlySpan<byte> frame, int length, Span<byte> plaintext, long frameIndex, bool final)
     {
