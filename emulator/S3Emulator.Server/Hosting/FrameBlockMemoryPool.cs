@@ -13,7 +13,9 @@ namespace S3Emulator.Server.Hosting;
 /// <remarks>
 /// Frame blocks are pinned (the socket sends from them, as from Kestrel's own blocks) and reused; at most
 /// <see cref="RetainedBlocks"/> idle ones are kept, so a burst of large GETs leaves at most that many behind
-/// (a connection holds two or three while it sends, the pipe's 64 KiB buffer limit plus the frame being decrypted).
+/// (a connection holds up to four while it sends: the response buffer,
+/// <see cref="S3EmulatorKestrelExtensions.ResponseBufferSize"/>, is a flush of two frames plus one, and one more is
+/// being decrypted).
 /// </remarks>
 internal sealed class FrameBlockMemoryPool(MemoryPool<byte> inner) : MemoryPool<byte>
 {

@@ -19,8 +19,9 @@ internal static class S3Failures
                 // Only reading the request throws it: the client sent fewer bytes than it announced, or stopped sending.
                 return ClientRequestBody.AsS3Error(exception);
             default:
-                // A failed read of the client's body is IncompleteBody already (ClientRequestBody): an IOException
-                // here is the server's own (disk full, permissions), logged and answered as S3 answers its own faults.
+                // A failed read of the client's body is IncompleteBody or RequestTimeout already (ClientRequestBody):
+                // an IOException here is the server's own (disk full, permissions), logged and answered as S3 answers its
+                // own faults.
                 Log.UnhandledFailure(logger, exception, operation);
                 return new S3Exception(S3Errors.InternalError);
         }
