@@ -7,8 +7,6 @@ namespace S3Emulator.Core.Tests.Encryption;
 public sealed class ContentEncryptionRangeTests
 {
     private const int Size = (3 * Frame) + 100;
-    private const int CipherFrame = Frame + ContentEncryption.TagSize;
-    private const int Header = ContentEncryption.SegmentHeaderSize;
 
     private static readonly byte[] SinglePlaintext = Plaintext(Size);
     private static readonly byte[] SingleCiphertext = Encrypt(SinglePlaintext, Key());

@@ -6,8 +6,6 @@ namespace S3Emulator.Core.Tests.Encryption;
 
 public sealed class ContentEncryptionTamperingTests
 {
-    private const int Header = ContentEncryption.SegmentHeaderSize;
-    private const int CipherFrame = Frame + ContentEncryption.TagSize;
     private const int Size = (2 * Frame) + 10;
 
     private static readonly byte[] PlaintextBytes = Plaintext(Size);

@@ -9,6 +9,12 @@ internal static class EncryptionTestData
 {
     public const int Frame = ContentEncryption.PlaintextFrameSize;
 
+    /// <summary>A segment's header, before its first frame.</summary>
+    public const int Header = ContentEncryption.SegmentHeaderSize;
+
+    /// <summary>A full frame as stored: its ciphertext and its tag.</summary>
+    public const int CipherFrame = Frame + ContentEncryption.TagSize;
+
     public static byte[] Key(int first = 0) => Enumerable.Range(first, 32).Select(i => (byte)i).ToArray();
 
     public static byte[] Plaintext(int length, int seed = 1)

@@ -10,8 +10,6 @@ namespace S3Emulator.Core.Tests.Encryption;
 /// <summary>The in-memory store keeps each frame in one chunk, and a read decrypts it from there, as safely as a copy.</summary>
 public sealed class InPlaceDecryptionTests
 {
-    private const int Header = ContentEncryption.SegmentHeaderSize;
-    private const int CipherFrame = Frame + ContentEncryption.TagSize;
     private const int Size = (3 * Frame) + 10;
 
     private static readonly byte[] PlaintextBytes = Plaintext(Size);

@@ -15,8 +15,6 @@ namespace S3Emulator.Core.Tests.Storage;
 /// </summary>
 public sealed partial class FileSystemObjectStoreTests
 {
-    private const int SegmentHeader = ContentEncryption.SegmentHeaderSize;
-    private const int CipherFrame = Frame + ContentEncryption.TagSize;
 
     /// <summary>40 frames and a short one: about 2.6 MiB of ciphertext, more than a 1 MiB GET's and more than one 2 MiB read window.</summary>
     private const int LargeSize = (40 * Frame) + 10;
@@ -27,8 +25,8 @@ public sealed partial class FileSystemObjectStoreTests
     /// <summary>Frame 1 (text and tag), a frame past the first window, and the final frame.</summary>
     private static readonly long[] LargeDamage =
     [
-        SegmentHeader + CipherFrame + 5, SegmentHeader + (2L * CipherFrame) - 1,
-        SegmentHeader + (35L * CipherFrame) + 100, LargeCiphertext.Length - 1L,
+        Header + CipherFrame + 5, Header + (2L * CipherFrame) - 1,
+        Header + (35L * CipherFrame) + 100, LargeCiphertext.Length - 1L,
     ];
 
     [TestCase(0, LargeSize - 1, true)]
@@ -72,7 +70,7 @@ public sealed partial class FileSystemObjectStoreTests
         var copy = () => CopyPlaintextAsync(stored!, ByteRange.Whole(LargeSize), destination, decryptInDestination: true);
 
         Assert.That(copy, Throws.TypeOf<ContentTamperedException>());
-        var damagedFrame = (int)((position - SegmentHeader) / CipherFrame);
+        var damagedFrame = (int)((position - Header) / CipherFrame);
         Assert.That(destination.WrittenSpan.ToArray(), Is.EqualTo(LargePlaintext[..(damagedFrame * Frame)]), "only the frames before the damaged one");
     }
 
@@ -81,7 +79,7 @@ public sealed partial class FileSystemObjectStoreTests
     public async Task ALargeVersionFileCutShortOnDisk_ThrowsContentTampered_WhenTheReadReachesTheCut(bool decryptInDestination)
     {
         await PutAsync("large", LargeCiphertext);
-        var cut = VersionFile.HeaderSize + SegmentHeader + (20L * CipherFrame) + 100;
+        var cut = VersionFile.HeaderSize + Header + (20L * CipherFrame) + 100;
         using (var file = File.Open(VersionFilesOf("large").Single(), FileMode.Open, FileAccess.ReadWrite))
         {
             file.SetLength(cut);
