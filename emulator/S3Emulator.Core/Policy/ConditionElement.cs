@@ -137,6 +137,7 @@ internal sealed class ConditionClause
         return new ConditionClause(operatorName, op, qualifier, ifExists, key, texts);
     }
 
+    // Index loops over the request's values: a foreach over an IReadOnlyList allocates an enumerator on every request.
     public bool Holds(EvaluationScope scope)
     {
         var present = scope.TryGetValues(Key, out var requestValues);
@@ -169,9 +170,9 @@ internal sealed class ConditionClause
         switch (Qualifier)
         {
             case SetQualifier.ForAnyValue:
-                foreach (var value in requestValues)
+                for (var i = 0; i < requestValues.Count; i++)
                 {
-                    if (MatchesAny(value, scope) != Operator.Negated)
+                    if (MatchesAny(requestValues[i], scope) != Operator.Negated)
                     {
                         return true;
                     }
@@ -179,9 +180,9 @@ internal sealed class ConditionClause
 
                 return false;
             case SetQualifier.ForAllValues:
-                foreach (var value in requestValues)
+                for (var i = 0; i < requestValues.Count; i++)
                 {
-                    if (MatchesAny(value, scope) == Operator.Negated)
+                    if (MatchesAny(requestValues[i], scope) == Operator.Negated)
                     {
                         return false;
                     }
@@ -190,9 +191,9 @@ internal sealed class ConditionClause
                 return true;
             default:
                 var any = false;
-                foreach (var value in requestValues)
+                for (var i = 0; i < requestValues.Count; i++)
                 {
-                    any |= MatchesAny(value, scope);
+                    any |= MatchesAny(requestValues[i], scope);
                 }
 
                 return any != Operator.Negated;

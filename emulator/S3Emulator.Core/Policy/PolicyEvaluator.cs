@@ -22,10 +22,11 @@ public static class PolicyEvaluator
     {
         ArgumentNullException.ThrowIfNull(request);
         var scope = new EvaluationScope(request.Context, request.Principal);
-        List<DecidingStatement>? allowing = null;
-        foreach (var check in request.Resources)
+        SmallList<DecidingStatement> allowing = default;
+        // Index loops over the request's lists here and below: a foreach over an IReadOnlyList allocates its enumerator.
+        for (var i = 0; i < request.Resources.Count; i++)
         {
-            if (EvaluateCheck(request, check, scope, ref allowing) is { } refusal)
+            if (EvaluateCheck(request, request.Resources[i], scope, ref allowing) is { } refusal)
             {
                 return refusal;
             }
@@ -36,7 +37,7 @@ public static class PolicyEvaluator
             Effect = request.Resources.Count == 0 ? DecisionEffect.ImplicitDeny : DecisionEffect.Allow,
             Reason = request.Resources.Count == 0 ? DenialReason.NoIdentityPolicyAllows : null,
             // An array of exactly the statements: the request journal keeps the decision, the list is garbage at once.
-            Statements = allowing is null ? [] : [.. allowing],
+            Statements = allowing.ToArray(),
             ResourceArn = request.Resources.Count > 0 ? request.Resources[0].ResourceArn : null,
             ShowsDetail = ShowsDetail(request.Principal, request.Resources.Count > 0 ? request.Resources[0] : null),
         };
@@ -49,7 +50,7 @@ public static class PolicyEvaluator
     /// cost nothing.
     /// </summary>
     private static AuthorizationDecision? EvaluateCheck(
-        AuthorizationRequest request, ResourceCheck check, EvaluationScope scope, ref List<DecidingStatement>? allowing)
+        AuthorizationRequest request, ResourceCheck check, EvaluationScope scope, ref SmallList<DecidingStatement> allowing)
     {
         var principal = request.Principal;
         SideResult identity = default, session = default, resource = default;
@@ -57,8 +58,9 @@ public static class PolicyEvaluator
 
         if (!principal.IsAnonymous && request.Identity is { } grants)
         {
-            foreach (var grant in grants)
+            for (var i = 0; i < grants.Count; i++)
             {
+                var grant = grants[i];
                 var isSession = grant.Kind == PolicyKind.Session;
                 sessionPolicies += isSession ? 1 : 0;
                 if (isSession)
@@ -72,36 +74,28 @@ public static class PolicyEvaluator
             }
         }
 
-        foreach (var policy in check.Policies)
+        for (var i = 0; i < check.Policies.Count; i++)
         {
+            var policy = check.Policies[i];
             Collect(policy.Kind, policy.Name, policy.Document, request.Action, check.ResourceArn, scope, checkPrincipal: true, ref resource);
         }
 
-        var deny = identity.Denies ?? session.Denies ?? resource.Denies;
-        if (deny is not null)
+        if (identity.Denies.Count > 0 || session.Denies.Count > 0 || resource.Denies.Count > 0)
         {
-            var reason = identity.Denies is not null ? DenialReason.ExplicitDenyInIdentityPolicy
-                : session.Denies is not null ? DenialReason.ExplicitDenyInSessionPolicy
-                : DenialReason.ExplicitDenyInResourcePolicy;
-            return Decision(DecisionEffect.ExplicitDeny, deny, reason, request, check);
+            var (deny, reason) = identity.Denies.Count > 0 ? (identity.Denies, DenialReason.ExplicitDenyInIdentityPolicy)
+                : session.Denies.Count > 0 ? (session.Denies, DenialReason.ExplicitDenyInSessionPolicy)
+                : (resource.Denies, DenialReason.ExplicitDenyInResourcePolicy);
+            return Decision(DecisionEffect.ExplicitDeny, deny.ToArray(), reason, request, check);
         }
 
         var sameAccount = !principal.IsAnonymous && principal.AccountId == check.ResourceAccountId;
-        var sessionAllows = sessionPolicies == 0 || session.Allows is not null;
-        var identityAllows = !principal.IsAnonymous && (principal.IsRoot || identity.Allows is not null) && sessionAllows;
-
-        // A resource grant counts unless it only names the caller's own account (delegation), and unless a session
-        // policy must still narrow it (any match but the session's own ARN).
-        List<DecidingStatement>? resourceStatements = null;
-        foreach (var (statement, match) in resource.AllowMatches ?? [])
+        var sessionAllows = sessionPolicies == 0 || session.Allows.Count > 0;
+        var identityAllows = !principal.IsAnonymous && (principal.IsRoot || identity.Allows.Count > 0) && sessionAllows;
+        var resourceAllows = false;
+        for (var i = 0; i < resource.AllowMatches.Count && !resourceAllows; i++)
         {
-            if ((match != PrincipalMatch.Account || !sameAccount) && (match == PrincipalMatch.Exact || sessionAllows))
-            {
-                (resourceStatements ??= []).Add(statement);
-            }
+            resourceAllows = GrantCounts(resource.AllowMatches[i].Match, sameAccount, sessionAllows);
         }
-
-        var resourceAllows = resourceStatements is not null;
 
         bool allowed;
         if (principal.IsAnonymous || principal.AccountId.Length == 0)
@@ -110,7 +104,7 @@ public static class PolicyEvaluator
             allowed = resourceAllows;
             if (allowed)
             {
-                AddRange(ref allowing, resourceStatements);
+                AddResourceGrants(ref allowing, resource.AllowMatches, sameAccount, sessionAllows);
             }
         }
         else if (sameAccount)
@@ -120,11 +114,11 @@ public static class PolicyEvaluator
             {
                 if (identityAllows)
                 {
-                    AddRange(ref allowing, identity.Allows);
-                    AddRange(ref allowing, session.Allows);
+                    allowing.AddRange(identity.Allows);
+                    allowing.AddRange(session.Allows);
                 }
 
-                AddRange(ref allowing, resourceStatements);
+                AddResourceGrants(ref allowing, resource.AllowMatches, sameAccount, sessionAllows);
             }
         }
         else
@@ -132,9 +126,9 @@ public static class PolicyEvaluator
             allowed = identityAllows && resourceAllows;
             if (allowed)
             {
-                AddRange(ref allowing, identity.Allows);
-                AddRange(ref allowing, session.Allows);
-                AddRange(ref allowing, resourceStatements);
+                allowing.AddRange(identity.Allows);
+                allowing.AddRange(session.Allows);
+                AddResourceGrants(ref allowing, resource.AllowMatches, sameAccount, sessionAllows);
             }
         }
 
@@ -148,7 +142,7 @@ public static class PolicyEvaluator
         {
             why = DenialReason.NoResourcePolicyAllows;
         }
-        else if (!principal.IsRoot && identity.Allows is not null && !sessionAllows)
+        else if (!principal.IsRoot && identity.Allows.Count > 0 && !sessionAllows)
         {
             why = DenialReason.NoSessionPolicyAllows;
         }
@@ -164,11 +158,21 @@ public static class PolicyEvaluator
         return Decision(DecisionEffect.ImplicitDeny, [], why, request, check);
     }
 
-    private static void AddRange(ref List<DecidingStatement>? into, List<DecidingStatement>? statements)
+    // A resource grant counts unless it only names the caller's own account (delegation), and unless a session policy
+    // must still narrow it (any match but the session's own ARN).
+    private static bool GrantCounts(PrincipalMatch match, bool sameAccount, bool sessionAllows) =>
+        (match != PrincipalMatch.Account || !sameAccount) && (match == PrincipalMatch.Exact || sessionAllows);
+
+    private static void AddResourceGrants(ref SmallList<DecidingStatement> into,
+        in SmallList<(DecidingStatement Statement, PrincipalMatch Match)> grants, bool sameAccount, bool sessionAllows)
     {
-        if (statements is not null)
+        for (var i = 0; i < grants.Count; i++)
         {
-            (into ??= []).AddRange(statements);
+            var (statement, match) = grants[i];
+            if (GrantCounts(match, sameAccount, sessionAllows))
+            {
+                into.Add(statement);
+            }
         }
     }
 
@@ -185,12 +189,16 @@ public static class PolicyEvaluator
             var deciding = document.Deciding(kind, name, statement);
             if (statement.Effect == PolicyEffect.Deny)
             {
-                (into.Denies ??= []).Add(deciding);
+                into.Denies.Add(deciding);
+            }
+            else if (checkPrincipal)
+            {
+                // A resource policy's grant counts by how it named the caller; an identity or session grant by itself.
+                into.AllowMatches.Add((deciding, match));
             }
             else
             {
-                (into.Allows ??= []).Add(deciding);
-                (into.AllowMatches ??= []).Add((deciding, checkPrincipal ? match : PrincipalMatch.Exact));
+                into.Allows.Add(deciding);
             }
         }
     }
@@ -223,13 +231,17 @@ public static class PolicyEvaluator
     private static bool ShowsDetail(PolicyPrincipal principal, ResourceCheck? check) =>
         !principal.IsAnonymous && check is not null && principal.AccountId == check.ResourceAccountId;
 
-    /// <summary>What one side's policies (identity, session or resource) said about a check; lists made on first use.</summary>
+    /// <summary>
+    /// What one side's policies (identity, session or resource) said about a check: its denying statements, and its
+    /// allowing ones — an identity or session side's in <see cref="Allows"/>, a resource side's, with how each named the
+    /// caller, in <see cref="AllowMatches"/>.
+    /// </summary>
     private struct SideResult
     {
-        public List<DecidingStatement>? Denies;
+        public SmallList<DecidingStatement> Denies;
 
-        public List<DecidingStatement>? Allows;
+        public SmallList<DecidingStatement> Allows;
 
-        public List<(DecidingStatement Statement, PrincipalMatch Match)>? AllowMatches;
+        public SmallList<(DecidingStatement Statement, PrincipalMatch Match)> AllowMatches;
     }
 }

@@ -143,7 +143,7 @@ internal sealed class PrincipalElement
                 return PrincipalMatch.Exact;
             }
 
-            if (caller.MatchingArns.Contains(entry, StringComparer.Ordinal) && best < PrincipalMatch.Alias)
+            if (best < PrincipalMatch.Alias && NamesOneOf(entry, caller.MatchingArns))
             {
                 best = PrincipalMatch.Alias;
             }
@@ -178,7 +178,21 @@ internal sealed class PrincipalElement
             return caller.IsRoot ? PrincipalMatch.Exact : PrincipalMatch.Account;
         }
 
-        return caller.MatchingArns.Contains(entry, StringComparer.Ordinal) ? PrincipalMatch.Alias : PrincipalMatch.None;
+        return NamesOneOf(entry, caller.MatchingArns) ? PrincipalMatch.Alias : PrincipalMatch.None;
+    }
+
+    // A loop rather than LINQ's Contains, which allocates an enumerator for every statement naming someone else.
+    private static bool NamesOneOf(string entry, IReadOnlyList<string> arns)
+    {
+        for (var i = 0; i < arns.Count; i++)
+        {
+            if (string.Equals(entry, arns[i], StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     // "arn:aws:iam::ACCOUNT:root" without building the string per request.

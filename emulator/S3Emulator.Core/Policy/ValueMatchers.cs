@@ -141,6 +141,15 @@ internal sealed class IpMatcher : ValueMatcher
 
     public override bool Test(object prepared, string requestValue)
     {
+        var network = (PreparedNetwork)prepared;
+
+        // aws:SourceIp is the client's address as the server prints it, nearly always a dotted quad or (on a dual-mode
+        // socket) one mapped to IPv6: those are read here without allocating an IPAddress on every request.
+        if (TryParseDottedQuad(requestValue, out var ipv4))
+        {
+            return network.ContainsIPv4(ipv4);
+        }
+
         if (!IPAddress.TryParse(requestValue, out var address))
         {
             return false;
@@ -151,10 +160,86 @@ internal sealed class IpMatcher : ValueMatcher
             address = address.MapToIPv4();
         }
 
-        return ((IPNetwork)prepared).Contains(address);
+        return network.Network.Contains(address);
     }
 
-    protected override object? Parse(string value) => TryParseNetwork(value, out var network) ? network : null;
+    /// <summary>
+    /// <c>a.b.c.d</c> or <c>::ffff:a.b.c.d</c> in decimal without leading zeros, the only forms read here; anything else
+    /// (octal or hex parts, fewer parts, a scope, IPv6) is left to <see cref="IPAddress.TryParse(string?, out IPAddress?)"/>,
+    /// so both paths agree on every address this one accepts.
+    /// </summary>
+    internal static bool TryParseDottedQuad(string text, out uint address)
+    {
+        address = 0;
+        var span = text.AsSpan();
+        if (span.StartsWith("::ffff:", StringComparison.OrdinalIgnoreCase))
+        {
+            span = span["::ffff:".Length..];
+        }
+
+        if (span.Length is < 7 or > 15)
+        {
+            return false;
+        }
+
+        var parts = 0;
+        var i = 0;
+        while (true)
+        {
+            var start = i;
+            var part = 0;
+            while (i < span.Length && char.IsAsciiDigit(span[i]) && i - start < 3)
+            {
+                part = (part * 10) + (span[i] - '0');
+                i++;
+            }
+
+            var digits = i - start;
+            if (digits == 0 || part > 255 || (digits > 1 && span[start] == '0'))
+            {
+                return false;
+            }
+
+            address = (address << 8) | (uint)part;
+            if (++parts == 4)
+            {
+                return i == span.Length;
+            }
+
+            if (i >= span.Length || span[i] != '.')
+            {
+                return false;
+            }
+
+            i++;
+        }
+    }
+
+    protected override object? Parse(string value) => TryParseNetwork(value, out var network) ? new PreparedNetwork(network) : null;
+
+    /// <summary>A policy's network, with an IPv4 one also as two integers for <see cref="TryParseDottedQuad"/>'s addresses.</summary>
+    private sealed class PreparedNetwork
+    {
+        private readonly uint _ipv4Base;
+        private readonly uint _ipv4Mask;
+        private readonly bool _isIPv4;
+
+        public PreparedNetwork(IPNetwork network)
+        {
+            Network = network;
+            _isIPv4 = network.BaseAddress.AddressFamily == AddressFamily.InterNetwork;
+            if (_isIPv4)
+            {
+                _ipv4Mask = network.PrefixLength == 0 ? 0 : uint.MaxValue << (32 - network.PrefixLength);
+                _ipv4Base = System.Buffers.Binary.BinaryPrimitives.ReadUInt32BigEndian(network.BaseAddress.GetAddressBytes()) & _ipv4Mask;
+            }
+        }
+
+        public IPNetwork Network { get; }
+
+        /// <summary>As <see cref="IPNetwork.Contains"/> for an IPv4 address: an IPv6 network contains none.</summary>
+        public bool ContainsIPv4(uint address) => _isIPv4 && (address & _ipv4Mask) == _ipv4Base;
+    }
 }
 
 /// <summary>
