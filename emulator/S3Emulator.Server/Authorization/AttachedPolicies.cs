@@ -50,6 +50,7 @@ internal sealed class BucketPolicyFacts
         Policy = policy;
         Policies = [policy];
         IsPublic = PolicyPublicity.IsPublic(policy.Document, PolicyKind.Bucket);
+        TestsExistingObjectTags = policy.Document.TestsKeyStartingWith("s3:ExistingObjectTag/");
     }
 
     public AttachedPolicy Policy { get; }
@@ -59,6 +60,9 @@ internal sealed class BucketPolicyFacts
 
     /// <summary>Whether the policy is public (what RestrictPublicBuckets takes away from outsiders).</summary>
     public bool IsPublic { get; }
+
+    /// <summary>Whether a condition tests <c>s3:ExistingObjectTag/…</c>, so that deciding needs the stored object's tags.</summary>
+    public bool TestsExistingObjectTags { get; }
 }
 
 /// <summary>An access point's strings and policy as authorization uses them (<see cref="AttachedPolicies"/>).</summary>

@@ -154,7 +154,7 @@ internal sealed class S3RequestAuthorizer(
             or S3Operation.GetObjectTagging or S3Operation.PutObjectTagging or S3Operation.DeleteObjectTagging or S3Operation.DeleteObject
             or S3Operation.GetObjectAcl or S3Operation.PutObjectAcl
         && (context.Principal is not { IsRoot: true } root || root.AccountId != bucket.OwnerAccountId
-            || bucket.Policy is { } policy && policies.Get(policy).TestsKeyStartingWith("s3:ExistingObjectTag/"));
+            || bucket.Policy is not null && _attached.ForBucket(bucket).TestsExistingObjectTags);
 
     private static void AccessPointKeys(RequestContextKeys keys, AccessPoint accessPoint, string apArn) => keys
         .Set("s3:DataAccessPointArn", apArn)
