@@ -107,10 +107,25 @@ public static class ContentEncryption
     /// (<see cref="PlaintextFrameSize"/> + <see cref="TagSize"/>) in one piece: large frames are then decrypted in that memory
     /// and committed after their tag verified, instead of being decrypted in a buffer of their own and copied.
     /// </param>
+    public static Task CopyPlaintextRangeAsync(
+        IStoredObject stored, ContentDecryptionKey key, IReadOnlyList<ContentSegment> segments, ByteRange plaintextRange,
+        IBufferWriter<byte> destination, Func<CancellationToken, ValueTask> flushAsync, int flushThreshold,
+        bool decryptInDestination, CancellationToken cancellationToken) =>
+        CopyPlaintextRangeAsync(
+            stored, key, segments, plaintextRange, destination, flushAsync, flushThreshold, decryptInDestination,
+            startAsync: null, cancellationToken);
+
+    /// <summary>
+    /// <see cref="CopyPlaintextRangeAsync(IStoredObject, ContentDecryptionKey, IReadOnlyList{ContentSegment}, ByteRange, IBufferWriter{byte}, Func{CancellationToken, ValueTask}, int, bool, CancellationToken)"/>
+    /// that calls <paramref name="startAsync"/> (a response's start: its headers written, nothing sent) once the first
+    /// frame verified and before any byte is written to <paramref name="destination"/>, when the first frame is a large
+    /// one; the frame's bytes are then written behind the headers in one piece. A first frame that fails throws before
+    /// <paramref name="startAsync"/> is called.
+    /// </summary>
     public static async Task CopyPlaintextRangeAsync(
         IStoredObject stored, ContentDecryptionKey key, IReadOnlyList<ContentSegment> segments, ByteRange plaintextRange,
         IBufferWriter<byte> destination, Func<CancellationToken, ValueTask> flushAsync, int flushThreshold,
-        bool decryptInDestination, CancellationToken cancellationToken)
+        bool decryptInDestination, Func<CancellationToken, ValueTask>? startAsync, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(destination);
         ArgumentNullException.ThrowIfNull(flushAsync);
@@ -121,7 +136,7 @@ public static class ContentEncryption
         var stream = new DecryptingRangeStream(stored, key, ownsKey: false, SegmentPlan.Build(segments), plaintextRange);
         await using (stream.ConfigureAwait(false))
         {
-            await stream.CopyToAsync(destination, flushAsync, flushThreshold, decryptInDestination, cancellationToken).ConfigureAwait(false);
+            await stream.CopyToAsync(destination, flushAsync, flushThreshold, decryptInDestination, startAsync, cancellationToken).ConfigureAwait(false);
         }
     }
 }

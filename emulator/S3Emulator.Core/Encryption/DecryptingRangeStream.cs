@@ -68,11 +68,18 @@ internal sealed class DecryptingRangeStream : ForwardReadStream
     /// buffer. Kestrel's default response pipe pools 4 KiB blocks only, and asking it for a frame allocated a fresh large
     /// array per frame (7% of a 1 MiB GET's samples in the allocator), so the caller says when the memory is there.
     /// </param>
+    /// <param name="startAsync">
+    /// Called once the first frame verified and before any byte is written, when that frame is a large one: it starts the
+    /// response, so the frame is written after the headers in one copy (see <see cref="StartWithFirstFrameAsync"/>). Null,
+    /// or a small first frame, writes the first bytes before anything is started, as any other frame.
+    /// </param>
     public async Task CopyToAsync(
         IBufferWriter<byte> destination, Func<CancellationToken, ValueTask> flushAsync, int flushThreshold,
-        bool decryptInDestination, CancellationToken cancellationToken)
+        bool decryptInDestination, Func<CancellationToken, ValueTask>? startAsync, CancellationToken cancellationToken)
     {
-        var unflushed = 0;
+        var unflushed = startAsync is null || _next >= _end
+            ? 0
+            : await StartWithFirstFrameAsync(destination, startAsync, cancellationToken).ConfigureAwait(false);
         while (_next < _end)
         {
             if (unflushed >= flushThreshold)
@@ -188,6 +195,55 @@ internal sealed class DecryptingRangeStream : ForwardReadStream
         destination.Advance(length);
         _next += length;
         return length;
+    }
+
+    /// <summary>
+    /// If the first frame is large, decrypts and verifies it in a buffer of the shared pool (held only until it is copied),
+    /// then calls <paramref name="startAsync"/> and writes the frame's bytes in the range to <paramref name="destination"/>
+    /// in one piece; returns the bytes written, 0 when the first frame is small and left to the usual path.
+    /// </summary>
+    /// <remarks>
+    /// Why: a response's headers are written when it starts, and Kestrel keeps whatever the body wrote before that aside
+    /// and then copies it behind the headers 4 KiB at a time (a block rented for each). Verifying the first frame before
+    /// anything is written keeps a tampered first frame answerable with an error; writing it only after the start costs
+    /// one copy of one frame instead of the copy of the whole first flush (two frames) in 4 KiB pieces, about 4% of a
+    /// 1 MiB GET's host samples (perf, wrk c=64, in memory).
+    /// </remarks>
+    private async ValueTask<int> StartWithFirstFrameAsync(
+        IBufferWriter<byte> destination, Func<CancellationToken, ValueTask> startAsync, CancellationToken cancellationToken)
+    {
+        var length = await BeginFrameAsync(useAsync: true, cancellationToken).ConfigureAwait(false);
+        var needed = length + FrameLayout.TagSize;
+        if (needed <= PooledFrameLimit) return 0;
+        var buffer = ArrayPool<byte>.Shared.Rent(needed);
+        try
+        {
+            await DecryptFrameAsync(buffer.AsMemory(0, needed), length, useAsync: true, cancellationToken).ConfigureAwait(false);
+            var from = (int)(_next - _frameStart);
+            var count = (int)Math.Min(length - from, _end - _next);
+            await startAsync(cancellationToken).ConfigureAwait(false);
+            var bytes = buffer.AsSpan(from, count);
+            // One piece of the destination's memory for the whole frame when it has one (a frame block); else any pieces.
+            var span = destination.GetSpan(count);
+            if (span.Length >= count)
+            {
+                bytes.CopyTo(span);
+                destination.Advance(count);
+            }
+            else
+            {
+                destination.Write(bytes);
+            }
+
+            _next += count;
+            return count;
+        }
+        finally
+        {
+            // The buffer held plaintext and goes back to the shared pool.
+            CryptographicOperations.ZeroMemory(buffer.AsSpan(0, needed));
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
     }
 
     private async ValueTask OpenSegmentAsync(int index, bool useAsync, CancellationToken cancellationToken)

@@ -33,9 +33,14 @@ internal static class PlaintextReader
     /// Whether <paramref name="destination"/> hands out a whole frame in one block (see
     /// <see cref="Hosting.FrameBlockMemoryPoolFactory.ServesFrameBlocks"/>): frames are then decrypted in its memory.
     /// </param>
+    /// <param name="startAsync">
+    /// Starts the response (writes its headers without sending them), or null: called once the first frame verified and
+    /// before any byte is written, so the first frame lands behind the headers instead of being set aside and copied
+    /// there (<see cref="ContentEncryption.CopyPlaintextRangeAsync(IStoredObject, ContentDecryptionKey, IReadOnlyList{ContentSegment}, ByteRange, System.Buffers.IBufferWriter{byte}, Func{CancellationToken, ValueTask}, int, bool, Func{CancellationToken, ValueTask}?, CancellationToken)"/>).
+    /// </param>
     public static async Task CopyAsync(
         IStoredObject stored, ObjectInfo info, ContentDecryptionKey? key, ByteRange range, PipeWriter destination,
-        bool decryptInDestination, CancellationToken cancellationToken)
+        bool decryptInDestination, Func<CancellationToken, ValueTask>? startAsync, CancellationToken cancellationToken)
     {
         if (key is null)
         {
@@ -56,6 +61,6 @@ internal static class PlaintextReader
                 // A client that went away completes the response's pipe: decrypting the rest would be for no one.
                 ct.ThrowIfCancellationRequested();
             },
-            FlushThreshold, decryptInDestination, cancellationToken).ConfigureAwait(false);
+            FlushThreshold, decryptInDestination, startAsync, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -44,10 +44,12 @@ internal static class ObjectReadHandlers
         var (range, partsCount) = SelectBytes(context, info);
         var length = range?.Length ?? info.Size;
         var inPipe = FrameBlockMemoryPoolFactory.ServesFrameBlocks(context.Http);
+        // With Kestrel, the body's first frame is written after the response started, not set aside and copied behind the headers.
+        Func<CancellationToken, ValueTask>? start = inPipe ? ct => new ValueTask(context.Http.Response.StartAsync(ct)) : null;
         var result = range is { } partial
-            ? S3Result.Piped(206, length, (body, ct) => PlaintextReader.CopyAsync(stored, info, contentKey, partial, body, inPipe, ct))
+            ? S3Result.Piped(206, length, (body, ct) => PlaintextReader.CopyAsync(stored, info, contentKey, partial, body, inPipe, start, ct))
                 .With("Content-Range", RangeHeader.ContentRange(partial, info.Size))
-            : S3Result.Piped(200, length, (body, ct) => PlaintextReader.CopyAsync(stored, info, contentKey, ByteRange.Whole(info.Size), body, inPipe, ct));
+            : S3Result.Piped(200, length, (body, ct) => PlaintextReader.CopyAsync(stored, info, contentKey, ByteRange.Whole(info.Size), body, inPipe, start, ct));
         result.WithObjectHeaders(context, info)
             .WithEncryption(info.Encryption, customerKey)
             .With(S3Headers.MpPartsCount, partsCount?.ToString(CultureInfo.InvariantCulture));
