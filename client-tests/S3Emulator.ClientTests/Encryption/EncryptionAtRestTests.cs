@@ -83,6 +83,33 @@ public sealed class EncryptionAtRestTests(Transport transport) : EmulatorTestBas
             "frames the damage does not touch still read");
     }
 
+    [Test]
+    public async Task TamperedFirstFrameOnDisk_IsAnsweredWithAnErrorResponse_NotWithTheStartOfTheObject()
+    {
+        // Over a socket the GET writes a large first frame only after the response started: it must still verify it first.
+        var folder = Path.Combine(_dataPath, "tamper-first");
+        await using var emulator = await EmulatorFactory.StartAsync(Transport, o => o.DataPath = folder);
+        using var s3 = emulator.CreateS3Client();
+        await s3.PutBucketAsync("tamper");
+        await s3.PutObjectAsync(new PutObjectRequest { BucketName = "tamper", Key = "victim", ContentBody = new string('x', 200_000) });
+        var content = Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories).Select(f => new FileInfo(f)).MaxBy(f => f.Length)!;
+        await using (var file = File.Open(content.FullName, FileMode.Open, FileAccess.ReadWrite))
+        {
+            file.Position = 1_000;
+            var original = file.ReadByte();
+            file.Position = 1_000;
+            file.WriteByte((byte)(original ^ 0x01));
+        }
+
+        var read = async () =>
+        {
+            using var response = await s3.GetObjectAsync("tamper", "victim");
+            return await new StreamReader(response.ResponseStream).ReadToEndAsync();
+        };
+
+        Assert.That(read, Throws.TypeOf<AmazonS3Exception>().With.Property(nameof(AmazonS3Exception.StatusCode)).EqualTo(System.Net.HttpStatusCode.InternalServerError));
+    }
+
     private async Task UploadInTwoPartsAsync(string bucket, string key, byte[] data)
     {
         var create = await SecureS3.InitiateMultipartUploadAsync(bucket, key);
