@@ -53,7 +53,19 @@ internal static class S3Xml
     /// <summary>As <see cref="ReadAsync"/>, but an empty body is null.</summary>
     public static async Task<XElement?> ReadOptionalAsync(Stream body, CancellationToken cancellationToken, long maxBytes = 2 * 1024 * 1024)
     {
-        using var buffer = new MemoryStream();
+        using var buffer = await ReadBodyAsync(body, cancellationToken, maxBytes).ConfigureAwait(false);
+        return buffer is null ? null : Parse(buffer);
+    }
+
+    /// <summary>
+    /// The first half of <see cref="ReadOptionalAsync"/>: the body whole (MaxMessageLengthExceeded over
+    /// <paramref name="maxBytes"/>), or null when there is none. It names no XML type, so a caller that takes an empty
+    /// body as a default (CreateBucket without a location constraint, nearly every CreateBucket) loads no XML assembly;
+    /// a body it gets goes to <see cref="Parse"/>.
+    /// </summary>
+    public static async Task<MemoryStream?> ReadBodyAsync(Stream body, CancellationToken cancellationToken, long maxBytes = 2 * 1024 * 1024)
+    {
+        var buffer = new MemoryStream();
         var chunk = new byte[16 * 1024];
         int read;
         while ((read = await body.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
@@ -61,7 +73,14 @@ internal static class S3Xml
             if (buffer.Length + read > maxBytes) throw new S3Exception(S3Errors.MaxMessageLengthExceeded);
             buffer.Write(chunk, 0, read);
         }
-        if (buffer.Length == 0) return null;
+        if (buffer.Length > 0) return buffer;
+        buffer.Dispose();
+        return null;
+    }
+
+    /// <summary>The second half of <see cref="ReadOptionalAsync"/>: parses a body <see cref="ReadBodyAsync"/> read.</summary>
+    public static XElement Parse(MemoryStream buffer)
+    {
         try
         {
             // Depth first, in a pass that builds nothing: loading a body nested 100,000 deep costs minutes.
