@@ -13,14 +13,14 @@ public sealed class FunctionInvokerTests
 
     private SteppingClock _clock = null!;
     private CapturingLogger<FunctionInvoker> _log = null!;
-    private SingleClientFactory _clients = null!;
+    private FunctionHttpClients _clients = null!;
 
     [SetUp]
     public void CreateInvokerParts()
     {
         _clock = new SteppingClock();
         _log = new CapturingLogger<FunctionInvoker>();
-        _clients = new SingleClientFactory();
+        _clients = new FunctionHttpClients();
     }
 
     [TearDown]

@@ -11,10 +11,10 @@ public sealed class HttpFunctionHostTests
 {
     private const string Event = """{"xAmzRequestId":"r1","protocolVersion":"1.00"}""";
 
-    private SingleClientFactory _clients = null!;
+    private FunctionHttpClients _clients = null!;
 
     [SetUp]
-    public void CreateClients() => _clients = new SingleClientFactory();
+    public void CreateClients() => _clients = new FunctionHttpClients();
 
     [TearDown]
     public void DisposeClients() => _clients.Dispose();

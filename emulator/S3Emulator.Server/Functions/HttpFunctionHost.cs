@@ -7,15 +7,12 @@ namespace S3Emulator.Server.Functions;
 /// <summary>
 /// Runs an HTTP function: POSTs the event JSON to its URL and reads the answer as Lambda's Invoke API gives it — a 2xx
 /// body is the return value, unless <c>X-Amz-Function-Error</c> says the function failed (its body then carries
-/// <c>errorType</c>); any other status is a failed invocation. One pooled client (from
-/// <see cref="IHttpClientFactory"/>) serves every call. A function with a role receives its session credentials with the
+/// <c>errorType</c>); any other status is a failed invocation. One pooled client (<see cref="FunctionHttpClients"/>)
+/// serves every call. A function with a role receives its session credentials with the
 /// event (<see cref="HttpFunctionCredentials"/>).
 /// </summary>
-internal sealed class HttpFunctionHost(IHttpClientFactory clients, FunctionCredentialIssuer credentials, TimeProvider time)
+internal sealed class HttpFunctionHost(FunctionHttpClients clients, FunctionCredentialIssuer credentials, TimeProvider time)
 {
-    /// <summary>The named client the emulator's registration configures.</summary>
-    public const string ClientName = "S3Emulator.Functions";
-
     /// <summary>Lambda's limit on a synchronous invocation's response payload (6 MB).</summary>
     public const int MaxPayloadBytes = 6 * 1024 * 1024;
 
@@ -34,7 +31,7 @@ internal sealed class HttpFunctionHost(IHttpClientFactory clients, FunctionCrede
         HttpFunctionCredentials.Apply(request.Headers, credentials.For(resolved.Function));
         try
         {
-            using var response = await clients.CreateClient(ClientName)
+            using var response = await clients.CreateClient()
                 .SendAsync(request, HttpCompletionOption.ResponseHeadersRead, linked.Token).ConfigureAwait(false);
             var body = await ReadBoundedAsync(response.Content, linked.Token).ConfigureAwait(false);
             if (body is null) return HostResult.Failed(ResponseTooLargeErrorType);

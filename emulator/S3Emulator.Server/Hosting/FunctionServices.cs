@@ -14,15 +14,12 @@ internal static class FunctionServices
         services.AddHostedService<FunctionsStartupCheck>();
         services.AddSingleton<FunctionCredentialIssuer>();
         services.AddSingleton<LocalFunctionHost>();
+        // The functions' own client, made on the first invocation; not AddHttpClient, whose registration alone loads
+        // System.Net.Http into every host.
+        services.AddSingleton<FunctionHttpClients>();
         services.AddSingleton<HttpFunctionHost>();
         services.AddSingleton<IFunctionInvoker, FunctionInvoker>();
         services.AddSingleton<FunctionsEndpoint>();
-        // One pooled client for every HTTP function. Each invocation applies the function's own timeout; the emulator
-        // logs each invocation itself, so the client's per-request log lines are left out. No proxy: function URLs are
-        // local (the test process, a sibling container), and a proxy from the environment would not reach them.
-        services.AddHttpClient(HttpFunctionHost.ClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
-            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { UseProxy = false, AllowAutoRedirect = false, UseCookies = false })
-            .RemoveAllLoggers();
         return services;
     }
 }
