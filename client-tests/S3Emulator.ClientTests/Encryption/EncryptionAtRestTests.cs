@@ -59,23 +59,9 @@ public sealed class EncryptionAtRestTests(Transport transport) : EmulatorTestBas
         var folder = Path.Combine(_dataPath, "tamper");
         await using var emulator = await EmulatorFactory.StartAsync(Transport, o => o.DataPath = folder);
         using var s3 = emulator.CreateS3Client();
-        await s3.PutBucketAsync("tamper");
-        await s3.PutObjectAsync(new PutObjectRequest { BucketName = "tamper", Key = "victim", ContentBody = new string('x', 200_000) });
-        var content = Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories).Select(f => new FileInfo(f)).MaxBy(f => f.Length)!;
-        Assert.That(content.Length, Is.GreaterThan(200_000), "the stored content is the largest file");
-        await using (var file = File.Open(content.FullName, FileMode.Open, FileAccess.ReadWrite))
-        {
-            file.Position = 100_000;
-            var original = file.ReadByte();
-            file.Position = 100_000;
-            file.WriteByte((byte)(original ^ 0x01));
-        }
+        await PutVictimAndFlipAStoredBitAsync(s3, folder, offset: 100_000);
 
-        var read = async () =>
-        {
-            using var response = await s3.GetObjectAsync("tamper", "victim");
-            return await new StreamReader(response.ResponseStream).ReadToEndAsync();
-        };
+        var read = () => ReadVictimAsync(s3);
 
         Assert.That(read, Throws.Exception);
         using var untouched = await s3.GetObjectAsync(new GetObjectRequest { BucketName = "tamper", Key = "victim", ByteRange = new ByteRange(0, 9) });
@@ -90,24 +76,34 @@ public sealed class EncryptionAtRestTests(Transport transport) : EmulatorTestBas
         var folder = Path.Combine(_dataPath, "tamper-first");
         await using var emulator = await EmulatorFactory.StartAsync(Transport, o => o.DataPath = folder);
         using var s3 = emulator.CreateS3Client();
+        await PutVictimAndFlipAStoredBitAsync(s3, folder, offset: 1_000);
+
+        var read = () => ReadVictimAsync(s3);
+
+        Assert.That(read, Throws.TypeOf<AmazonS3Exception>().With.Property(nameof(AmazonS3Exception.StatusCode)).EqualTo(System.Net.HttpStatusCode.InternalServerError));
+    }
+
+    /// <summary>
+    /// Puts 200,000 bytes as "victim" in a new bucket "tamper" of the emulator whose data folder is <paramref name="folder"/>
+    /// (its only object), then flips one bit of the stored content at <paramref name="offset"/>.
+    /// </summary>
+    private static async Task PutVictimAndFlipAStoredBitAsync(IAmazonS3 s3, string folder, long offset)
+    {
         await s3.PutBucketAsync("tamper");
         await s3.PutObjectAsync(new PutObjectRequest { BucketName = "tamper", Key = "victim", ContentBody = new string('x', 200_000) });
         var content = Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories).Select(f => new FileInfo(f)).MaxBy(f => f.Length)!;
-        await using (var file = File.Open(content.FullName, FileMode.Open, FileAccess.ReadWrite))
-        {
-            file.Position = 1_000;
-            var original = file.ReadByte();
-            file.Position = 1_000;
-            file.WriteByte((byte)(original ^ 0x01));
-        }
+        Assert.That(content.Length, Is.GreaterThan(200_000), "the stored content is the largest file");
+        await using var file = File.Open(content.FullName, FileMode.Open, FileAccess.ReadWrite);
+        file.Position = offset;
+        var original = file.ReadByte();
+        file.Position = offset;
+        file.WriteByte((byte)(original ^ 0x01));
+    }
 
-        var read = async () =>
-        {
-            using var response = await s3.GetObjectAsync("tamper", "victim");
-            return await new StreamReader(response.ResponseStream).ReadToEndAsync();
-        };
-
-        Assert.That(read, Throws.TypeOf<AmazonS3Exception>().With.Property(nameof(AmazonS3Exception.StatusCode)).EqualTo(System.Net.HttpStatusCode.InternalServerError));
+    private static async Task<string> ReadVictimAsync(IAmazonS3 s3)
+    {
+        using var response = await s3.GetObjectAsync("tamper", "victim");
+        return await new StreamReader(response.ResponseStream).ReadToEndAsync();
     }
 
     private async Task UploadInTwoPartsAsync(string bucket, string key, byte[] data)
