@@ -1,6 +1,7 @@
 using S3Emulator.Core.Encryption;
 using S3Emulator.Core.Model;
 using S3Emulator.Core.Storage;
+using S3Emulator.Core.Storage.InMemory;
 
 namespace S3Emulator.Core.Tests.Encryption;
 
@@ -62,6 +63,18 @@ internal static class EncryptionTestData
         var copy = bytes.ToArray();
         copy[position] ^= 0x01;
         return copy;
+    }
+
+    /// <summary>Stores <paramref name="content"/> in an in-memory store and opens it, as a GET does.</summary>
+    public static async Task<IStoredObject> StoreAsync(byte[] content)
+    {
+        var store = new InMemoryObjectStore();
+        await store.TryCreateBucketAsync(new BucketInfo("bucket", "us-east-1", "111122223333", DateTimeOffset.UnixEpoch), CancellationToken.None);
+        await store.PutObjectAsync(
+            "bucket", "key", new MemoryStream(content),
+            size => new ObjectInfo { Bucket = "bucket", Key = "key", Size = size, ETag = "etag", LastModified = DateTimeOffset.UnixEpoch },
+            CancellationToken.None);
+        return (await store.OpenObjectAsync("bucket", "key", CancellationToken.None))!;
     }
 }
 

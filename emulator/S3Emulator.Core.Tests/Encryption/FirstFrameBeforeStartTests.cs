@@ -2,7 +2,6 @@ using System.Buffers;
 using S3Emulator.Core.Encryption;
 using S3Emulator.Core.Model;
 using S3Emulator.Core.Storage;
-using S3Emulator.Core.Storage.InMemory;
 using static S3Emulator.Core.Tests.Encryption.EncryptionTestData;
 
 namespace S3Emulator.Core.Tests.Encryption;
@@ -71,18 +70,6 @@ public sealed class FirstFrameBeforeStartTests
                 return ValueTask.CompletedTask;
             },
             CancellationToken.None);
-
-    /// <summary>Stores <paramref name="content"/> in an in-memory store and opens it, as a GET does.</summary>
-    private static async Task<IStoredObject> StoreAsync(byte[] content)
-    {
-        var store = new InMemoryObjectStore();
-        await store.TryCreateBucketAsync(new BucketInfo("bucket", "us-east-1", "111122223333", DateTimeOffset.UnixEpoch), CancellationToken.None);
-        await store.PutObjectAsync(
-            "bucket", "key", new MemoryStream(content),
-            size => new ObjectInfo { Bucket = "bucket", Key = "key", Size = size, ETag = "etag", LastModified = DateTimeOffset.UnixEpoch },
-            CancellationToken.None);
-        return (await store.OpenObjectAsync("bucket", "key", CancellationToken.None))!;
-    }
 
     /// <summary>A destination that records the start and each write (advance) in order; it hands out any size asked for in one piece.</summary>
     private sealed class RecordingWriter : IBufferWriter<byte>

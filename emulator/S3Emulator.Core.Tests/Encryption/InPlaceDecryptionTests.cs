@@ -102,16 +102,4 @@ public sealed class InPlaceDecryptionTests
         Assert.That(copy, Throws.TypeOf<ContentTamperedException>());
         Assert.That(destination.WrittenSpan.ToArray(), Is.EqualTo(PlaintextBytes[..Frame]), "only the frame before the damaged one");
     }
-
-    /// <summary>Stores <paramref name="content"/> in an in-memory store and opens it, as a GET does.</summary>
-    private static async Task<IStoredObject> StoreAsync(byte[] content)
-    {
-        var store = new InMemoryObjectStore();
-        await store.TryCreateBucketAsync(new BucketInfo("bucket", "us-east-1", "111122223333", DateTimeOffset.UnixEpoch), CancellationToken.None);
-        await store.PutObjectAsync(
-            "bucket", "key", new MemoryStream(content),
-            size => new ObjectInfo { Bucket = "bucket", Key = "key", Size = size, ETag = "etag", LastModified = DateTimeOffset.UnixEpoch },
-            CancellationToken.None);
-        return (await store.OpenObjectAsync("bucket", "key", CancellationToken.None))!;
-    }
 }
