@@ -116,7 +116,7 @@ public sealed class ContentDecryptionKeyTests
                 flushedAt.Add(destination.WrittenCount);
                 return ValueTask.CompletedTask;
             },
-            flushThreshold: Frame, decryptInDestination, CancellationToken.None);
+            flushThreshold: Frame, decryptInDestination, startAsync: null, CancellationToken.None);
 
         Assert.That(destination.WrittenSpan.ToArray(), Is.EqualTo(plaintext[first..(last + 1)]));
         Assert.That(flushedAt, Is.EqualTo(expectedFlushes), "written bytes at each flush");
@@ -133,7 +133,7 @@ public sealed class ContentDecryptionKeyTests
         var copy = () => ContentEncryption.CopyPlaintextRangeAsync(
             new RecordingStoredObject(tampered), ContentDecryptionKey.ForOneRead(Key()), ContentSegment.SinglePut(Size),
             ByteRange.Whole(Size), destination, _ => ValueTask.CompletedTask, flushThreshold: Frame, decryptInDestination,
-            CancellationToken.None);
+            startAsync: null, CancellationToken.None);
 
         Assert.That(copy, Throws.TypeOf<ContentTamperedException>());
         Assert.That(destination.WrittenSpan.ToArray(), Is.EqualTo(plaintext[..Frame]), "only the frame before the damaged one");
@@ -150,7 +150,7 @@ public sealed class ContentDecryptionKeyTests
         await ContentEncryption.CopyPlaintextRangeAsync(
             new RecordingStoredObject(ciphertext), ContentDecryptionKey.Reusable(Key()), segments,
             new ByteRange(1, whole.Length - 1), destination, _ => ValueTask.CompletedTask, flushThreshold: Frame,
-            decryptInDestination: true, CancellationToken.None);
+            decryptInDestination: true, startAsync: null, CancellationToken.None);
 
         Assert.That(destination.Written, Is.EqualTo(whole[1..]));
         // Part 1's frame 0 starts before the range, and the small frames stay in the pooled buffer: those are copied in
@@ -168,7 +168,7 @@ public sealed class ContentDecryptionKeyTests
         await ContentEncryption.CopyPlaintextRangeAsync(
             new RecordingStoredObject(Encrypt(plaintext, Key())), ContentDecryptionKey.Reusable(Key()),
             ContentSegment.SinglePut(Size), ByteRange.Whole(Size), destination, _ => ValueTask.CompletedTask,
-            flushThreshold: Frame, decryptInDestination: true, CancellationToken.None);
+            flushThreshold: Frame, decryptInDestination: true, startAsync: null, CancellationToken.None);
 
         Assert.That(destination.Written, Is.EqualTo(plaintext));
         Assert.That(destination.Advances, Has.All.LessThanOrEqualTo(RecordingBufferWriter.Block));

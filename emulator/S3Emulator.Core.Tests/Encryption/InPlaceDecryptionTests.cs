@@ -97,7 +97,7 @@ public sealed class InPlaceDecryptionTests
 
         var copy = () => ContentEncryption.CopyPlaintextRangeAsync(
             stored, ContentDecryptionKey.Reusable(Key()), ContentSegment.SinglePut(Size), ByteRange.Whole(Size), destination,
-            _ => ValueTask.CompletedTask, flushThreshold: Frame, decryptInDestination, CancellationToken.None);
+            _ => ValueTask.CompletedTask, flushThreshold: Frame, decryptInDestination, startAsync: null, CancellationToken.None);
 
         Assert.That(copy, Throws.TypeOf<ContentTamperedException>());
         Assert.That(destination.WrittenSpan.ToArray(), Is.EqualTo(PlaintextBytes[..Frame]), "only the frame before the damaged one");

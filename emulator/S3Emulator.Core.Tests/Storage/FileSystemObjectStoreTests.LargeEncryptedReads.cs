@@ -132,7 +132,7 @@ public sealed partial class FileSystemObjectStoreTests
                     ct.ThrowIfCancellationRequested();
                     return ValueTask.CompletedTask;
                 },
-                flushThreshold: Frame, decryptInDestination: true, cancel.Token);
+                flushThreshold: Frame, decryptInDestination: true, startAsync: null, cancel.Token);
             Assert.That(async () => await copy, Throws.InstanceOf<OperationCanceledException>());
         }
 
@@ -145,7 +145,7 @@ public sealed partial class FileSystemObjectStoreTests
     private static Task CopyPlaintextAsync(IStoredObject stored, ByteRange range, ArrayBufferWriter<byte> destination, bool decryptInDestination) =>
         ContentEncryption.CopyPlaintextRangeAsync(
             stored, ContentDecryptionKey.Reusable(Key()), ContentSegment.SinglePut(LargeSize), range, destination,
-            _ => ValueTask.CompletedTask, flushThreshold: Frame, decryptInDestination, CancellationToken.None);
+            _ => ValueTask.CompletedTask, flushThreshold: Frame, decryptInDestination, startAsync: null, CancellationToken.None);
 
     private static void FlipOnDisk(string path, long position)
     {

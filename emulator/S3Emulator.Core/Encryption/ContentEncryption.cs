@@ -107,21 +107,11 @@ public static class ContentEncryption
     /// (<see cref="PlaintextFrameSize"/> + <see cref="TagSize"/>) in one piece: large frames are then decrypted in that memory
     /// and committed after their tag verified, instead of being decrypted in a buffer of their own and copied.
     /// </param>
-    public static Task CopyPlaintextRangeAsync(
-        IStoredObject stored, ContentDecryptionKey key, IReadOnlyList<ContentSegment> segments, ByteRange plaintextRange,
-        IBufferWriter<byte> destination, Func<CancellationToken, ValueTask> flushAsync, int flushThreshold,
-        bool decryptInDestination, CancellationToken cancellationToken) =>
-        CopyPlaintextRangeAsync(
-            stored, key, segments, plaintextRange, destination, flushAsync, flushThreshold, decryptInDestination,
-            startAsync: null, cancellationToken);
-
-    /// <summary>
-    /// <see cref="CopyPlaintextRangeAsync(IStoredObject, ContentDecryptionKey, IReadOnlyList{ContentSegment}, ByteRange, IBufferWriter{byte}, Func{CancellationToken, ValueTask}, int, bool, CancellationToken)"/>
-    /// that calls <paramref name="startAsync"/> (a response's start: its headers written, nothing sent) once the first
-    /// frame verified and before any byte is written to <paramref name="destination"/>, when the first frame is a large
-    /// one; the frame's bytes are then written behind the headers in one piece. A first frame that fails throws before
-    /// <paramref name="startAsync"/> is called.
-    /// </summary>
+    /// <param name="startAsync">
+    /// A response's start (its headers written, nothing sent), or null. Given, it is called when the first frame is a
+    /// large one, once that frame verified and before any byte is written to <paramref name="destination"/>; the frame's
+    /// bytes are then written behind the headers in one piece. A first frame that fails throws before it is called.
+    /// </param>
     public static async Task CopyPlaintextRangeAsync(
         IStoredObject stored, ContentDecryptionKey key, IReadOnlyList<ContentSegment> segments, ByteRange plaintextRange,
         IBufferWriter<byte> destination, Func<CancellationToken, ValueTask> flushAsync, int flushThreshold,

@@ -36,7 +36,7 @@ internal static class PlaintextReader
     /// <param name="startAsync">
     /// Starts the response (writes its headers without sending them), or null: called once the first frame verified and
     /// before any byte is written, so the first frame lands behind the headers instead of being set aside and copied
-    /// there (<see cref="ContentEncryption.CopyPlaintextRangeAsync(IStoredObject, ContentDecryptionKey, IReadOnlyList{ContentSegment}, ByteRange, System.Buffers.IBufferWriter{byte}, Func{CancellationToken, ValueTask}, int, bool, Func{CancellationToken, ValueTask}?, CancellationToken)"/>).
+    /// there (<see cref="ContentEncryption.CopyPlaintextRangeAsync"/>).
     /// </param>
     public static async Task CopyAsync(
         IStoredObject stored, ObjectInfo info, ContentDecryptionKey? key, ByteRange range, PipeWriter destination,
