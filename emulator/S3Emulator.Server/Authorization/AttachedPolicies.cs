@@ -47,13 +47,10 @@ internal sealed class BucketPolicyFacts
 {
     public BucketPolicyFacts(AttachedPolicy policy)
     {
-        Policy = policy;
         Policies = [policy];
         IsPublic = PolicyPublicity.IsPublic(policy.Document, PolicyKind.Bucket);
         TestsExistingObjectTags = policy.Document.TestsKeyStartingWith("s3:ExistingObjectTag/");
     }
-
-    public AttachedPolicy Policy { get; }
 
     /// <summary>The policy alone, as a resource check's list of policies.</summary>
     public IReadOnlyList<AttachedPolicy> Policies { get; }
