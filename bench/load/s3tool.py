@@ -179,11 +179,10 @@ def rounds_table(rows, nginx, own, markdown_path):
     lines = []
     for (stem, server), runs in groups.items():
         rps = [r["rps"] for r in runs]
-        bases = [own[(r["base"], server)] for r in runs if (r["base"], server) in own]
-        ratios = [r["rps"] / b["rps"] for r, b in zip((r for r in runs if (r["base"], server) in own), bases)]
+        with_base = [(r, own[(r["base"], server)]) for r in runs if (r["base"], server) in own]
+        ratios = [r["rps"] / b["rps"] for r, b in with_base]
         cpu = [r["cpu"] for r in runs if r["cpu"]]
-        cpu_ratios = [r["cpu"] / b["cpu"] for r, b in zip((r for r in runs if (r["base"], server) in own), bases)
-                      if r["cpu"] and b["cpu"]]
+        cpu_ratios = [r["cpu"] / b["cpu"] for r, b in with_base if r["cpu"] and b["cpu"]]
         lines.append([stem, server, str(len(runs)), f"{statistics.median(rps):,.0f}", f"{min(rps):,.0f}",
                       f"{max(rps):,.0f}", f"{statistics.median(ratios):.3f}" if ratios else "",
                       f"{statistics.median(rps) / nginx[runs[0]['limit']]:.2f}" if runs[0]["limit"] in nginx else "",
