@@ -6,7 +6,7 @@
 # --repeat N runs the policy cells (no policy, 20-statement policy, access point alias) N rounds, alternated on each host,
 # and reports each cell's median req/s and the median of its per-round ratios to the round's no-policy cell.
 # Ports: host file store base, base+10 (HTTPS); in memory base+1, base+11; in memory with the request log base+2;
-# nginx base+5, base+6 (HTTPS). Fails (exit 1) if a cell had any socket error or non-2xx answer, or a PUT stored other bytes.
+# nginx base+5, base+6 (HTTPS), base+7 (GETs without sendfile). Fails (exit 1) if a cell had any socket error or non-2xx answer, or a PUT stored other bytes.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 repo=$(cd "$here/../.." && pwd)
@@ -40,9 +40,9 @@ case $cells in
 esac
 
 file_http=$port_base mem_http=$((port_base + 1)) log_http=$((port_base + 2))
-nginx_http=$((port_base + 5)) nginx_https=$((port_base + 6)) file_https=$((port_base + 10)) mem_https=$((port_base + 11))
+nginx_http=$((port_base + 5)) nginx_https=$((port_base + 6)) nginx_copy_http=$((port_base + 7)) file_https=$((port_base + 10)) mem_https=$((port_base + 11))
 declare -A bytes=([4k]=4096 [1m]=1048576) size_label=([4k]="4 KiB" [1m]="1 MiB")
-declare -A label=([nginx]="nginx" [file]="ours, file" [memory]="ours, memory")
+declare -A label=([nginx]="nginx" [nginx-copy]="nginx, no sendfile" [file]="ours, file" [memory]="ours, memory")
 account=123456789012
 sse_c_key=s3emulator-bench-sse-c-key-32byt # 32 bytes: SSE-C's AES-256 key
 export AWS_ACCESS_KEY_ID=AKIAIOSFODNN7EXAMPLE AWS_SECRET_ACCESS_KEY=wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY AWS_DEFAULT_REGION=us-east-1
@@ -83,7 +83,7 @@ warm get "ours, memory, request log" "$work/urls/memory-log/get-4k"
 for size in "${sizes[@]}"; do
   for c in "${connections[@]}"; do
     cell="GET ${size_label[$size]} c=$c"
-    for server in nginx file memory; do
+    for server in nginx nginx-copy file memory; do
       measure get "$cell" "${label[$server]}" "$cell" - "${bytes[$size]}" "$c" "$work/urls/$server/get-$size"
     done
   done

@@ -118,6 +118,11 @@ def access_point_alias(endpoint, account, name):
     return next(e.text for e in document.iter() if e.tag.split("}")[-1] == "Alias")
 
 
+# The servers whose rows are the limit a cell's ratio is taken to; "nginx, no sendfile" is not one: its row gets a ratio
+# like ours, to show what serving the bytes from user space costs nginx itself.
+LIMITS = ("nginx", "nginx (HTTPS)")
+
+
 def table(results_path, markdown_path):
     """One row per wrk run. Columns of RESULTS.tsv: cell, server, limit cell, base cell, object bytes, requests,
     duration µs, p50 µs, p99 µs, errors, server CPU µs (user + system of the server's processes over the run; absent
@@ -129,7 +134,7 @@ def table(results_path, markdown_path):
         rows.append(dict(cell=cell, server=server, limit=limit, base=base, size=int(size),
                          rps=int(requests) / (int(duration) / 1e6), p50=int(p50), p99=int(p99), errors=int(errors),
                          cpu=int(cpu[0]) / int(requests) if cpu and int(requests) else None))
-    nginx = {r["cell"]: r["rps"] for r in rows if r["server"].startswith("nginx")}
+    nginx = {r["cell"]: r["rps"] for r in rows if r["server"] in LIMITS}
     own = {(r["cell"], r["server"]): r for r in rows}
 
     def ms(us):
@@ -138,7 +143,7 @@ def table(results_path, markdown_path):
     header = ["cell", "server", "req/s", "MB/s", "p50 ms", "p99 ms", "CPU µs/req", "ratio to nginx", "errors", "note"]
     lines = []
     for r in rows:
-        ratio = "" if r["server"].startswith("nginx") or r["limit"] not in nginx else f"{r['rps'] / nginx[r['limit']]:.2f}"
+        ratio = "" if r["server"] in LIMITS or r["limit"] not in nginx else f"{r['rps'] / nginx[r['limit']]:.2f}"
         note = ""
         if r["base"] != "-" and (r["base"], r["server"]) in own:
             base = own[(r["base"], r["server"])]

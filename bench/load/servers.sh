@@ -25,6 +25,8 @@ start_host() {
 }
 
 # nginx as the limit: the same files for GET, WebDAV PUT (temp file in the same file system, then rename, no fsync).
+# A second server of the same nginx serves the GETs without sendfile: read into a buffer, then written to the socket,
+# the copies any server that must touch the bytes (ours decrypts them) pays, and sendfile avoids.
 start_nginx() {
   local dir=$work/nginx
   mkdir -p "$dir/www/bench" "$dir/tmp"
@@ -63,11 +65,16 @@ http {
       create_full_put_path on;
     }
   }
+  server {
+    listen 127.0.0.1:$nginx_copy_http;
+    sendfile off;
+    root $dir/www;
+  }
 }
 EOF
   "$nginx_bin" -p "$dir" -c "$dir/nginx.conf" -e "$dir/error.log" -g 'daemon off;' 2>>"$dir/error.log" &
   pids+=($!)
-  port_pid[$nginx_http]=$! port_pid[$nginx_https]=$! # the master: cpu_ticks adds its workers
+  port_pid[$nginx_http]=$! port_pid[$nginx_https]=$! port_pid[$nginx_copy_http]=$! # the master: cpu_ticks adds its workers
   wait_ready "http://127.0.0.1:$nginx_http/" "$dir/error.log" $!
 }
 
@@ -89,12 +96,14 @@ start_servers() {
 # a cell reads or writes, one a line (a PUT cell's keys; see s3tool.py prepare); nginx's are its plain file URLs.
 prepare_objects() {
   log "putting objects and policies, presigning URLs"
-  mkdir -p "$work/objects" "$work/urls/nginx"
+  mkdir -p "$work/objects" "$work/urls/nginx" "$work/urls/nginx-copy"
   local size nginx=http://127.0.0.1:$nginx_http nginx_tls=https://127.0.0.1:$nginx_https
+  local nginx_copy=http://127.0.0.1:$nginx_copy_http
   for size in "${sizes[@]}"; do
     head -c "${bytes[$size]}" /dev/urandom >"$work/objects/get-$size"
     cp "$work/objects/get-$size" "$work/nginx/www/bench/get-$size"
     echo "$nginx/bench/get-$size" >"$work/urls/nginx/get-$size"
+    echo "$nginx_copy/bench/get-$size" >"$work/urls/nginx-copy/get-$size"
     echo "$nginx_tls/bench/get-$size" >"$work/urls/nginx/sse-get-$size"
     seq 0 63 | sed "s|^|$nginx/bench/put-$size-|" >"$work/urls/nginx/put-$size"
     seq 0 63 | sed "s|^|$nginx_tls/bench/sse-put-$size-|" >"$work/urls/nginx/sse-put-$size"
