@@ -33,8 +33,13 @@ public sealed class PolicyDocument
     // as long as the policy text it came from): an evaluation then skips the statements about other actions without
     // matching their patterns. Actions are the server's own names, a few hundred at most; the bound guards the rest.
     private const int ActionCacheCapacity = 1024;
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, ImmutableArray<PolicyStatement>> _byAction =
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, ActionStatements> _byAction =
         new(StringComparer.Ordinal);
+
+    // The entry last looked up: the server names actions by its own constant strings, so a run of requests for one action
+    // (a load of GETs) finds its statements by one reference comparison instead of hashing the action. Replaced whole
+    // with an entry the dictionary already holds, so a change of action allocates nothing.
+    private ActionStatements? _lastAction;
 
     // The statements as decisions name them under the attachment (kind and name) last asked for, made once: a document
     // is nearly always attached once, and each allowed request's decision keeps its deciding statements in the request
@@ -55,13 +60,23 @@ public sealed class PolicyDocument
     public ImmutableArray<PolicyStatement> Statements { get; }
 
     /// <summary>The statements, in order, whose Action (or NotAction) covers <paramref name="action"/>.</summary>
-    internal ImmutableArray<PolicyStatement> StatementsFor(string action)
+    internal PolicyStatement[] StatementsFor(string action)
     {
-        if (_byAction.TryGetValue(action, out var statements)) return statements;
-        statements = [.. Statements.Where(s => s.Action.Covers(action))];
-        if (_byAction.Count < ActionCacheCapacity) _byAction.TryAdd(action, statements);
-        return statements;
+        var last = Volatile.Read(ref _lastAction);
+        if (last is not null && ReferenceEquals(last.Action, action)) return last.Statements;
+        if (!_byAction.TryGetValue(action, out var entry))
+        {
+            entry = new ActionStatements(action, Covering(action));
+            if (_byAction.Count >= ActionCacheCapacity) return entry.Statements;
+            entry = _byAction.GetOrAdd(action, entry);
+        }
+
+        Volatile.Write(ref _lastAction, entry);
+        return entry.Statements;
     }
+
+    // Apart from StatementsFor: a lambda capturing its parameter there would allocate its closure on every call, hit or miss.
+    private PolicyStatement[] Covering(string action) => [.. Statements.Where(s => s.Action.Covers(action))];
 
     /// <summary>How a decision names <paramref name="statement"/> (one of this document's) attached as <paramref name="name"/>.</summary>
     internal DecidingStatement Deciding(PolicyKind kind, string name, PolicyStatement statement)
@@ -149,6 +164,13 @@ public sealed class PolicyDocument
         }
 
         return new PolicyDocument(json, version, id, statements);
+    }
+
+    private sealed class ActionStatements(string action, PolicyStatement[] statements)
+    {
+        public string Action => action;
+
+        public PolicyStatement[] Statements => statements;
     }
 
     private sealed class DecidingStatements(PolicyKind kind, string name, ImmutableArray<PolicyStatement> statements)
