@@ -38,7 +38,12 @@ internal sealed class PrincipalElement
         Aws = aws;
         Others = others;
         IsNegated = negated;
+        _rootAccounts = [.. aws.Select(RootAccountOf)];
     }
+
+    // Per Aws entry, the account its root ARN names (null when it is no root ARN), found once: matching a caller then
+    // compares the account instead of taking the ARN apart on every request.
+    private readonly ImmutableArray<string?> _rootAccounts;
 
     /// <summary><c>"*"</c> or <c>{"AWS":"*"}</c> among the entries.</summary>
     public bool IsEveryone { get; }
@@ -127,9 +132,9 @@ internal sealed class PrincipalElement
         }
 
         var best = PrincipalMatch.None;
-        foreach (var entry in Aws)
+        for (var i = 0; i < Aws.Length; i++)
         {
-            var match = MatchAws(entry, caller);
+            var match = MatchAws(Aws[i], _rootAccounts[i], caller);
             if (match > best)
             {
                 best = match;
@@ -166,14 +171,14 @@ internal sealed class PrincipalElement
         return applies;
     }
 
-    private static PrincipalMatch MatchAws(string entry, PolicyPrincipal caller)
+    private static PrincipalMatch MatchAws(string entry, string? rootAccount, PolicyPrincipal caller)
     {
         if (string.Equals(entry, caller.Arn, StringComparison.Ordinal))
         {
             return PrincipalMatch.Exact;
         }
 
-        if (entry == caller.AccountId || IsRootArnOf(entry, caller.AccountId))
+        if (entry == caller.AccountId || (rootAccount is not null && rootAccount == caller.AccountId))
         {
             return caller.IsRoot ? PrincipalMatch.Exact : PrincipalMatch.Account;
         }
@@ -195,10 +200,12 @@ internal sealed class PrincipalElement
         return false;
     }
 
-    // "arn:aws:iam::ACCOUNT:root" without building the string per request.
-    private static bool IsRootArnOf(string entry, string accountId) =>
+    // ACCOUNT of "arn:aws:iam::ACCOUNT:root", else null.
+    private static string? RootAccountOf(string entry) =>
         entry.StartsWith("arn:aws:iam::", StringComparison.Ordinal) && entry.EndsWith(":root", StringComparison.Ordinal) &&
-        entry.AsSpan("arn:aws:iam::".Length, entry.Length - "arn:aws:iam::".Length - ":root".Length).SequenceEqual(accountId);
+        entry.Length >= "arn:aws:iam::".Length + ":root".Length
+            ? entry["arn:aws:iam::".Length..^":root".Length]
+            : null;
 
     // An account id (12 digits), or an IAM/STS ARN with an account (or AWS's "cloudfront" OAI form); no wildcards.
     private static bool IsValidAwsPrincipal(string value)
