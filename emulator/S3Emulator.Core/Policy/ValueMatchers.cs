@@ -172,7 +172,7 @@ internal sealed class IpMatcher : ValueMatcher
     {
         address = 0;
         var span = text.AsSpan();
-        if (span.StartsWith("::ffff:", StringComparison.OrdinalIgnoreCase))
+        if (span.Length > 0 && span[0] == ':' && span.StartsWith("::ffff:", StringComparison.OrdinalIgnoreCase))
         {
             span = span["::ffff:".Length..];
         }

@@ -35,17 +35,19 @@ internal sealed class WildcardPattern
     /// <summary>A pattern whose wildcard positions are given explicitly (<paramref name="wild"/>[i] true: a wildcard).</summary>
     public static WildcardPattern FromMask(string text, bool[] wild, bool ignoreCase) => new(text, wild, ignoreCase);
 
+    // Case-sensitive patterns (resources, StringLike) take the ordinal overloads, which compare inline and vectorized
+    // rather than through the StringComparison dispatch.
     public bool Matches(string input) => _shape switch
     {
-        Shape.Exact => string.Equals(_text, input, Comparison),
+        Shape.Exact => _ignoreCase ? string.Equals(_text, input, StringComparison.OrdinalIgnoreCase) : string.Equals(_text, input),
         Shape.Any => true,
-        Shape.Prefix => input.AsSpan().StartsWith(_text.AsSpan(0, _text.Length - 1), Comparison),
+        Shape.Prefix => _ignoreCase
+            ? input.AsSpan().StartsWith(_text.AsSpan(0, _text.Length - 1), StringComparison.OrdinalIgnoreCase)
+            : input.AsSpan().StartsWith(_text.AsSpan(0, _text.Length - 1)),
         _ => MatchGeneral(input),
     };
 
     public override string ToString() => _text;
-
-    private StringComparison Comparison => _ignoreCase ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
 
     private bool IsWild(int i) => _wild is null ? _text[i] is '*' or '?' : _wild[i];
 
