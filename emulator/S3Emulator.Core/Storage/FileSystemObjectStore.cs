@@ -355,10 +355,15 @@ public sealed partial class FileSystemObjectStore : IObjectStore
     /// Renames a sealed version file into place under the next sequence number. Under the key's stripe, so a
     /// key's sequence numbers grow in commit order.
     /// </summary>
+    /// <remarks>
+    /// The name is new (the sequence only grows), so the move may overwrite: .NET then calls <c>rename</c> after one
+    /// <c>lstat</c> of the source, where a move that must not overwrite first <c>lstat</c>s the source twice and the
+    /// target once, two more path walks on every PUT.
+    /// </remarks>
     private IndexedObject<ContentFile> CommitVersion(string temp, KeyFiles files, ObjectInfo info, long length, long recordsEnd)
     {
         var path = files.Version(Interlocked.Increment(ref _sequence));
-        File.Move(temp, path);
+        File.Move(temp, path, overwrite: true);
         return new IndexedObject<ContentFile>(info, new ContentFile(path, VersionFile.HeaderSize, length, recordsEnd));
     }
 
