@@ -48,6 +48,7 @@ public sealed partial class FileSystemObjectStore : IObjectStore
     private readonly KeyStrays _strays = new();
     private readonly Func<string, bool> _unlink;
     private readonly SmallContentCache _smallContent = new();
+    private readonly SpareFiles? _spares;
     private long _sequence;
 
     /// <summary>
@@ -55,20 +56,23 @@ public sealed partial class FileSystemObjectStore : IObjectStore
     /// records and removing what an interrupted write left behind. Only one store may use a directory at a time.
     /// </summary>
     public FileSystemObjectStore(string rootDirectory)
-        : this(rootDirectory, StoreFiles.TryDelete)
+        : this(rootDirectory, StoreFiles.TryDelete, keepSpares: true)
     {
     }
 
     /// <summary>
     /// Opens the store with <paramref name="unlink"/> removing the files that hold a key's state (version files,
-    /// tombstones, old-style records) and answering whether each is gone, so tests can make unlinks fail.
+    /// tombstones, old-style records) and answering whether each is gone, so tests can make unlinks fail. With
+    /// <paramref name="keepSpares"/>, a replaced small version is kept for reuse (<see cref="SpareFiles"/>) rather
+    /// than unlinked, whenever it can be; off, every replaced version goes through <paramref name="unlink"/>.
     /// </summary>
-    internal FileSystemObjectStore(string rootDirectory, Func<string, bool> unlink)
+    internal FileSystemObjectStore(string rootDirectory, Func<string, bool> unlink, bool keepSpares = false)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(rootDirectory);
         ArgumentNullException.ThrowIfNull(unlink);
         _unlink = unlink;
         _layout = new FileSystemLayout(rootDirectory);
+        _spares = keepSpares ? new SpareFiles(_layout) : null;
         _index = FileSystemIndexLoader.Load(_layout, unlink, _strays, out _sequence);
     }
 
@@ -142,14 +146,14 @@ public sealed partial class FileSystemObjectStore : IObjectStore
         if (_index.GetBucket(bucket) is null) throw StoreErrors.NoSuchBucket(bucket);
 
         var files = _layout.FilesOf(bucket, key);
-        var temp = _layout.NewTempPath();
+        var writer = OpenVersionWriter(out var temp);
         var committed = false;
         try
         {
             ObjectInfo info;
             long length;
             long recordsEnd;
-            using (var writer = VersionFileWriter.Create(temp))
+            using (writer)
             {
                 await writer.AppendAsync(content, cancellationToken).ConfigureAwait(false);
                 length = writer.Length;
@@ -173,6 +177,26 @@ public sealed partial class FileSystemObjectStore : IObjectStore
         }
     }
 
+    /// <summary>A writer of a new version file: over a spare when there is one, else a new temp file.</summary>
+    private VersionFileWriter OpenVersionWriter(out string path)
+    {
+        if (_spares?.TryTake() is { } spare)
+        {
+            try
+            {
+                path = spare;
+                return VersionFileWriter.Reuse(spare);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                StoreFiles.DeleteQuietly(spare);
+            }
+        }
+
+        path = _layout.NewTempPath();
+        return VersionFileWriter.Create(path);
+    }
+
     public ValueTask<ObjectInfo?> GetObjectInfoAsync(string bucket, string key, CancellationToken cancellationToken) =>
         ValueTask.FromResult(_index.GetObject(bucket, key)?.Info);
 
@@ -187,15 +211,26 @@ public sealed partial class FileSystemObjectStore : IObjectStore
                 return ValueTask.FromResult<IStoredObject?>(new BufferedStoredObject(entry.Info, cached));
             }
 
+            // A small version's file may become a spare once replaced: the read is counted until the file is closed.
+            var counted = _spares is not null && SmallContentCache.Fits(entry.Content.Length);
+            if (counted) _spares!.EnterRead();
+            var holding = false;
             try
             {
                 var file = SharedFileHandle.Open(entry.Content.Path);
-                return ValueTask.FromResult<IStoredObject?>(OpenedObject(entry, file));
+                var opened = OpenedObject(entry, file);
+                holding = opened is FileStoredObject;
+                return ValueTask.FromResult<IStoredObject?>(opened);
             }
             catch (IOException ex) when (ex is FileNotFoundException or DirectoryNotFoundException
                                          && !ReferenceEquals(_index.GetObject(bucket, key), entry))
             {
                 // A writer replaced or deleted this version between the lookup and the open: look again.
+            }
+            finally
+            {
+                // One that keeps its handle (a short read of a damaged file) stays counted: no spare is kept again.
+                if (counted && !holding) _spares!.ExitRead();
             }
         }
     }
@@ -373,11 +408,19 @@ public sealed partial class FileSystemObjectStore : IObjectStore
     /// followed by a crash would bring them back. Quietly, since the commit has happened: a file that stays is
     /// older than the committed one, is remembered in <see cref="KeyStrays"/> for the key's next commit, and the
     /// next startup removes it. An old-style record goes the same way; its separate content file is returned for
-    /// the caller to release outside the lock.
+    /// the caller to release outside the lock. A replaced version of small content is renamed into
+    /// <c>tmp/spare/</c> instead when it can be (<see cref="SpareFiles"/>), which leaves <c>objects/</c> as the unlink would.
     /// </summary>
     private ContentFile? Supersede(KeyFiles files, IndexedObject<ContentFile>? previous)
     {
-        var left = UnlinkStale(files, previous is null ? null : StateFile(files, previous));
+        var replaced = previous is null ? null : StateFile(files, previous);
+        if (previous is { Content.IsVersionFile: true } && SpareFiles.Fits(previous.Content.Length)
+            && _spares?.TryKeep(previous.Content.Path) == true)
+        {
+            replaced = null; // Renamed into tmp/spare/: gone from objects/ as an unlink would leave it.
+        }
+
+        var left = UnlinkStale(files, replaced);
         if (left is not null) _strays.Keep(files, left);
         return previous is { Content.IsVersionFile: false } ? previous.Content : null;
     }

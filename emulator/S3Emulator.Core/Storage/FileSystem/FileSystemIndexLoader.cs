@@ -26,7 +26,7 @@ internal static class FileSystemIndexLoader
         FileSystemLayout layout, Func<string, bool> unlink, KeyStrays strays, out long lastSequence)
     {
         StoreFiles.DeleteDirectoryQuietly(layout.TempDirectory);
-        Directory.CreateDirectory(layout.TempDirectory);
+        Directory.CreateDirectory(layout.SpareDirectory);
         Directory.CreateDirectory(layout.BucketsDirectory);
 
         var index = new StoreIndex<ContentFile>();

@@ -8,6 +8,7 @@ namespace S3Emulator.Core.Storage.FileSystem;
 /// Where a <see cref="FileSystemObjectStore"/> keeps things under its root:
 /// <code>
 /// tmp/                                    files being written; wiped at startup
+///   spare/{n}.spare                       replaced small version files a later PUT writes over (see SpareFiles)
 /// buckets/{sha256(bucket)}/bucket.json    the bucket record; without it the directory is debris
 ///   objects/{sha256(key)}-{seq:x16}.obj   one file per object version: header, content, records (see VersionFile)
 ///   objects/{sha256(key)}-{seq:x16}.del   a tombstone: the key was deleted while an older file of it could not be unlinked
@@ -58,6 +59,9 @@ internal sealed class FileSystemLayout(string root)
 
     public string TempDirectory => Path.Combine(Root, "tmp");
 
+    /// <summary>Inside the temp directory, so startup wipes it with it (as older builds do too).</summary>
+    public string SpareDirectory => Path.Combine(TempDirectory, "spare");
+
     public string BucketsDirectory => Path.Combine(Root, "buckets");
 
     public string BucketDirectory(string bucket) => Path.Combine(BucketsDirectory, Hash(bucket));
@@ -89,6 +93,10 @@ internal sealed class FileSystemLayout(string root)
     /// </summary>
     public string NewTempPath() =>
         Path.Combine(TempDirectory, Interlocked.Increment(ref _temp).ToString("x", CultureInfo.InvariantCulture) + ".tmp");
+
+    /// <summary>A fresh path in the spare directory, numbered from the same counter as temp paths.</summary>
+    public string NewSparePath() =>
+        Path.Combine(SpareDirectory, Interlocked.Increment(ref _temp).ToString("x", CultureInfo.InvariantCulture) + ".spare");
 
     /// <summary>Where the files of <paramref name="key"/> in <paramref name="bucket"/> are named.</summary>
     public KeyFiles FilesOf(string bucket, string key) => new(Path.Combine(ObjectsDirectory(bucket), Hash(key)));

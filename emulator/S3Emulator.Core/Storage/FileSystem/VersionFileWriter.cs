@@ -15,13 +15,15 @@ internal sealed class VersionFileWriter : IDisposable
     private const int BufferSize = 80 * 1024;
 
     private readonly SafeFileHandle _file;
+    private readonly bool _reused;
     private byte[]? _buffer = ArrayPool<byte>.Shared.Rent(BufferSize);
     private long _bufferStart;
     private int _buffered = VersionFile.HeaderSize;
 
-    private VersionFileWriter(SafeFileHandle file)
+    private VersionFileWriter(SafeFileHandle file, bool reused)
     {
         _file = file;
+        _reused = reused;
 
         // A pooled buffer holds old bytes: the header's place must read as "not sealed" until Seal writes it.
         _buffer.AsSpan(0, VersionFile.HeaderSize).Clear();
@@ -30,7 +32,14 @@ internal sealed class VersionFileWriter : IDisposable
     /// <summary>The number of content bytes written so far.</summary>
     public long Length => _bufferStart + _buffered - VersionFile.HeaderSize;
 
-    public static VersionFileWriter Create(string path) => new(VersionFile.Create(path));
+    public static VersionFileWriter Create(string path) => new(VersionFile.Create(path), reused: false);
+
+    /// <summary>
+    /// Writes over the existing file at <paramref name="path"/> (a <see cref="SpareFiles"/> spare) from its start;
+    /// <see cref="Seal"/> cuts it to the new version's length.
+    /// </summary>
+    public static VersionFileWriter Reuse(string path) =>
+        new(File.OpenHandle(path, FileMode.Open, FileAccess.Write, FileShare.None), reused: true);
 
     /// <summary>Appends <paramref name="source"/> to its end.</summary>
     public async ValueTask AppendAsync(Stream source, CancellationToken cancellationToken)
@@ -72,7 +81,11 @@ internal sealed class VersionFileWriter : IDisposable
             RandomAccess.Write(_file, header, 0);
         }
 
-        return VersionFile.HeaderSize + contentLength + entry.Length;
+        var end = VersionFile.HeaderSize + contentLength + entry.Length;
+
+        // Whatever a reused file held past the new end would read as more records: it must end exactly here.
+        if (_reused) RandomAccess.SetLength(_file, end);
+        return end;
     }
 
     private void Flush(byte[] buffer)
