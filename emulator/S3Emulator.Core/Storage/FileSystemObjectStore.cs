@@ -414,7 +414,8 @@ public sealed partial class FileSystemObjectStore : IObjectStore
     private ContentFile? Supersede(KeyFiles files, IndexedObject<ContentFile>? previous)
     {
         var replaced = previous is null ? null : StateFile(files, previous);
-        if (previous is { Content.IsVersionFile: true } && SpareFiles.Fits(previous.Content.Length)
+        // The condition under which OpenedObject reads a version whole and closes it, which is what makes reuse safe.
+        if (previous is { Content.IsVersionFile: true } && SmallContentCache.Fits(previous.Content.Length)
             && _spares?.TryKeep(previous.Content.Path) == true)
         {
             replaced = null; // Renamed into tmp/spare/: gone from objects/ as an unlink would leave it.

@@ -32,9 +32,6 @@ internal sealed class SpareFiles(FileSystemLayout layout)
     private readonly Stack<string> _spares = new(Capacity);
     private int _reads;
 
-    /// <summary>True when a version with <paramref name="contentLength"/> bytes of content may become a spare.</summary>
-    public static bool Fits(long contentLength) => SmallContentCache.Fits(contentLength);
-
     /// <summary>Takes a spare to write a new version into, or null when there is none.</summary>
     public string? TryTake()
     {
